@@ -1,0 +1,171 @@
+// The JSON Schema of the answers file. It checks shapes, types and patterns; rules that join
+// several fields (a CronJob needs a schedule, min <= max) live in rules.ts, so each message can
+// name the field the user must change. The build writes this schema to schema/answers.schema.json
+// and compiles it into a standalone validator, so the bin never compiles a schema at start-up.
+import {
+  ANNOTATION_KEY,
+  CHART_NAME,
+  CONFIG_KEY,
+  ENV_VAR_NAME,
+  HOSTNAME,
+  HTTP_PATH,
+  IMAGE_DIGEST,
+  IMAGE_REPOSITORY,
+  IMAGE_TAG,
+  OBJECT_NAME,
+} from '../validators.ts';
+
+type Schema = Record<string, unknown>;
+
+/** An object whose keys are all known: a typo is an error, never silently ignored. */
+function object(properties: Record<string, Schema>, description: string, required: string[] = []): Schema {
+  return { type: 'object', description, additionalProperties: false, properties, ...(required.length ? { required } : {}) };
+}
+
+function text(
+  rule: { pattern: string; message: string; maxLength?: number; forbidden?: string[] },
+  description: string,
+): Schema {
+  return {
+    type: 'string',
+    description,
+    pattern: rule.pattern,
+    ...(rule.maxLength === undefined ? {} : { maxLength: rule.maxLength }),
+    ...(rule.forbidden ? { not: { enum: rule.forbidden } } : {}),
+    'x-message': rule.message,
+  };
+}
+
+const integer = (minimum: number, maximum: number, description: string): Schema => ({
+  type: 'integer',
+  minimum,
+  maximum,
+  description,
+});
+const boolean = (description: string): Schema => ({ type: 'boolean', description });
+const choice = (values: string[], description: string): Schema => ({ type: 'string', enum: values, description });
+
+const annotations: Schema = {
+  type: 'object',
+  description: 'Annotations, name to value',
+  propertyNames: { pattern: ANNOTATION_KEY.pattern },
+  additionalProperties: { type: 'string' },
+  'x-message': ANNOTATION_KEY.message,
+};
+
+const issuerFields: Record<string, Schema> = {
+  issuer: text(OBJECT_NAME, 'Name of the cert-manager Issuer or ClusterIssuer'),
+  issuerKind: choice(['ClusterIssuer', 'Issuer'], 'Kind of the issuer (default ClusterIssuer)'),
+};
+
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
+export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
+export const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'] as const;
+export const PULL_POLICIES = ['IfNotPresent', 'Always', 'Never'] as const;
+export const ACCESS_MODES = ['ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany', 'ReadOnlyMany'] as const;
+
+export const answersSchema: Schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://k8s-chart.dev/answers.schema.json',
+  title: 'k8s-chart answers',
+  ...object(
+    {
+      name: text(CHART_NAME, 'Chart name; the chart is written to <output>/<name>/'),
+      description: { type: 'string', maxLength: 1024, description: "Chart.yaml's description" },
+      version: {
+        type: 'string',
+        pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$',
+        description: "Chart.yaml's version (default 0.1.0)",
+        'x-message': 'must be a version such as 0.1.0',
+      },
+      appVersion: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 128,
+        description: "The application's version; the default image tag",
+      },
+      image: object(
+        {
+          repository: text(IMAGE_REPOSITORY, 'Image repository, without tag'),
+          tag: text(IMAGE_TAG, 'Image tag (default: appVersion); never latest'),
+          digest: text(IMAGE_DIGEST, 'Image digest; pins the image even if the tag moves'),
+          pullPolicy: choice([...PULL_POLICIES], 'Image pull policy (default IfNotPresent)'),
+        },
+        'The container image',
+        ['repository'],
+      ),
+      workload: object(
+        {
+          kind: choice([...WORKLOAD_KINDS], 'Workload kind (default Deployment)'),
+          replicas: integer(0, 1000, 'Pod count, for Deployment and StatefulSet (default 1)'),
+          schedule: {
+            type: 'string',
+            minLength: 1,
+            description: 'CronJob schedule in cron syntax',
+          },
+          timeZone: { type: 'string', minLength: 1, description: 'CronJob time zone (IANA name)' },
+        },
+        'What runs the pods',
+      ),
+      service: object(
+        {
+          port: integer(1, 65535, 'The container port; long-running kinds get a Service on it'),
+          type: choice([...SERVICE_TYPES], 'Service type (default ClusterIP)'),
+          annotations,
+        },
+        'The Service in front of the pods',
+      ),
+      ingress: object(
+        {
+          enabled: boolean('Expose the Service through an Ingress'),
+          className: text(OBJECT_NAME, "IngressClass name (default: none, the cluster's default class)"),
+          host: text(HOSTNAME, 'Host name the Ingress serves'),
+          path: text(HTTP_PATH, 'Path the Ingress routes (default /)'),
+          pathType: choice([...PATH_TYPES], 'How the path matches (default Prefix)'),
+          annotations,
+          tls: object(
+            { enabled: boolean('Serve TLS with a certificate issued by cert-manager'), ...issuerFields },
+            'TLS with a certificate issued by cert-manager',
+          ),
+        },
+        'An Ingress for the Service',
+      ),
+      config: object(
+        {
+          enabled: boolean('Render a ConfigMap; the pods roll when it changes'),
+          data: {
+            type: 'object',
+            description: 'ConfigMap entries, key to value',
+            propertyNames: { pattern: CONFIG_KEY.pattern, maxLength: CONFIG_KEY.maxLength },
+            additionalProperties: { type: ['string', 'number', 'boolean'] },
+            'x-message': CONFIG_KEY.message,
+          },
+        },
+        'Configuration as a ConfigMap',
+      ),
+      secrets: object(
+        {
+          enabled: boolean('Render a Secret kept across upgrades and uninstall'),
+          keys: {
+            type: 'array',
+            description: 'Secret key names (never values)',
+            uniqueItems: true,
+            items: text(ENV_VAR_NAME, 'Secret key name'),
+          },
+        },
+        'A Secret whose values are set at install or generated',
+      ),
+      autoscaling: object(
+        {
+          enabled: boolean('Add a HorizontalPodAutoscaler (Deployment and StatefulSet)'),
+          minReplicas: integer(1, 1000, 'Fewest replicas (default 2)'),
+          maxReplicas: integer(1, 1000, 'Most replicas (default 10)'),
+          targetCPUUtilizationPercentage: integer(1, 100, 'Average CPU use to aim at, in percent (default 70)'),
+        },
+        'Horizontal pod autoscaling',
+      ),
+    },
+    'Answers for k8s-chart',
+    ['name', 'image'],
+  ),
+};

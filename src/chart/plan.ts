@@ -1,0 +1,94 @@
+// The plan of a chart: one flat table of files, each with the condition that puts it in the chart
+// and where its content comes from (a Handlebars template under templates/chart/, or a function of
+// the values description). renderChart turns a model into the chart's files, in memory.
+import type HandlebarsFull from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
+import templateSpecs from '../templates.generated.js';
+import type { ChartModel } from '../model.ts';
+import { chartValues } from './values.ts';
+import { parameters, renderValuesYaml, valuesSchema, type ValueSection } from './values-tree.ts';
+import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
+
+export interface ChartFile {
+  /** Path inside the chart directory, with "/" separators. */
+  path: string;
+  content: string;
+}
+
+interface RenderContext {
+  model: ChartModel;
+  values: ValueSection[];
+  answers: unknown;
+}
+
+interface PlannedFile {
+  path: string;
+  when: (model: ChartModel) => boolean;
+  /** A template under templates/chart/ named like the output path, or a function. */
+  from: 'template' | ((context: RenderContext) => string);
+}
+
+const always = () => true;
+const kindIs = (kind: ChartModel['workload']['kind']) => (model: ChartModel) => model.workload.kind === kind;
+
+export const CHART_PLAN: PlannedFile[] = [
+  { path: 'Chart.yaml', when: always, from: 'template' },
+  { path: 'values.yaml', when: always, from: ({ model, values }) => renderValuesYaml(values, valuesHeader(model)) },
+  {
+    path: 'values.schema.json',
+    when: always,
+    from: ({ model, values }) => `${JSON.stringify(valuesSchema(values, `Values of the ${model.name} chart`), null, 2)}\n`,
+  },
+  { path: 'README.md', when: always, from: 'template' },
+  { path: '.helmignore', when: always, from: 'template' },
+  { path: '.yo-rc.json', when: always, from: ({ answers }) => yoRc(answers) },
+  { path: 'ci/all-off-values.yaml', when: always, from: 'template' },
+  { path: 'templates/_helpers.tpl', when: always, from: 'template' },
+  { path: 'templates/_pod.tpl', when: always, from: 'template' },
+  { path: 'templates/NOTES.txt', when: always, from: 'template' },
+  { path: 'templates/serviceaccount.yaml', when: always, from: 'template' },
+  { path: 'templates/deployment.yaml', when: kindIs('Deployment'), from: 'template' },
+  { path: 'templates/service.yaml', when: (m) => m.service.enabled, from: 'template' },
+  { path: 'templates/ingress.yaml', when: (m) => m.ingress.enabled, from: 'template' },
+  { path: 'templates/configmap.yaml', when: (m) => m.config.enabled, from: 'template' },
+  { path: 'templates/secret.yaml', when: (m) => m.secrets.enabled, from: 'template' },
+  { path: 'templates/hpa.yaml', when: (m) => m.autoscaling.enabled, from: 'template' },
+  { path: 'templates/tests/test-connection.yaml', when: (m) => m.service.enabled, from: 'template' },
+];
+
+function valuesHeader(model: ChartModel): string[] {
+  return [
+    `Default values for ${model.name}.`,
+    'Every key is described by a `## @param` line and checked by values.schema.json.',
+  ];
+}
+
+/** Yeoman's own record of what produced the chart; `.helmignore` keeps it out of the package. */
+function yoRc(answers: unknown): string {
+  return `${JSON.stringify({ [GENERATOR_NAME]: { version: GENERATOR_VERSION, answers } }, null, 2)}\n`;
+}
+
+// The runtime is the full library minus the compiler; its typings only describe the full one.
+const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsFull;
+
+let compiled: Map<string, HandlebarsFull.TemplateDelegate> | undefined;
+function template(name: string): HandlebarsFull.TemplateDelegate {
+  if (!compiled) Handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  compiled ??= new Map(
+    Object.entries(templateSpecs).map(([key, spec]) => [key, Handlebars.template(spec)]),
+  );
+  const found = compiled.get(name);
+  if (!found) throw new Error(`k8s-chart: no template ${name}.hbs in templates/ (a bug in the plan)`);
+  return found;
+}
+
+/** Renders every file the model asks for, in plan order. Pure: no disk access. */
+export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
+  const values = chartValues(model);
+  const context: RenderContext = { model, values, answers };
+  const view = { ...model, parameters: parameters(values), generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION } };
+  return CHART_PLAN.filter((file) => file.when(model)).map((file) => ({
+    path: file.path,
+    content: file.from === 'template' ? template(`chart/${file.path}`)(view) : file.from(context),
+  }));
+}

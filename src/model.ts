@@ -1,0 +1,131 @@
+// The answers as the user gives them (every key optional but the required ones), and the chart
+// model they become once defaults are applied: the one input of the plan and the templates.
+import type { WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES, PULL_POLICIES } from './answers/schema.ts';
+
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+export type PathType = (typeof PATH_TYPES)[number];
+export type PullPolicy = (typeof PULL_POLICIES)[number];
+export type IssuerKind = 'ClusterIssuer' | 'Issuer';
+
+export interface Answers {
+  name: string;
+  description?: string;
+  version?: string;
+  appVersion?: string;
+  image: { repository: string; tag?: string; digest?: string; pullPolicy?: PullPolicy };
+  workload?: { kind?: WorkloadKind; replicas?: number; schedule?: string; timeZone?: string };
+  service?: { port?: number; type?: ServiceType; annotations?: Record<string, string> };
+  ingress?: {
+    enabled?: boolean;
+    className?: string;
+    host?: string;
+    path?: string;
+    pathType?: PathType;
+    annotations?: Record<string, string>;
+    tls?: { enabled?: boolean; issuer?: string; issuerKind?: IssuerKind };
+  };
+  config?: { enabled?: boolean; data?: Record<string, string | number | boolean> };
+  secrets?: { enabled?: boolean; keys?: string[] };
+  autoscaling?: {
+    enabled?: boolean;
+    minReplicas?: number;
+    maxReplicas?: number;
+    targetCPUUtilizationPercentage?: number;
+  };
+}
+
+export interface ChartModel {
+  name: string;
+  description: string;
+  version: string;
+  appVersion: string;
+  image: { repository: string; tag: string; digest: string; pullPolicy: PullPolicy };
+  workload: { kind: WorkloadKind; replicas: number; schedule: string; timeZone: string };
+  /** Long-running pods that listen on a port get a Service; workers and batch kinds do not. */
+  service: { enabled: boolean; port: number; type: ServiceType; annotations: Record<string, string> };
+  ingress: {
+    enabled: boolean;
+    className: string;
+    host: string;
+    path: string;
+    pathType: PathType;
+    annotations: Record<string, string>;
+    tls: { enabled: boolean; issuer: string; issuerKind: IssuerKind };
+  };
+  config: { enabled: boolean; data: Record<string, string> };
+  secrets: { enabled: boolean; keys: string[] };
+  autoscaling: {
+    enabled: boolean;
+    minReplicas: number;
+    maxReplicas: number;
+    targetCPUUtilizationPercentage: number;
+  };
+}
+
+export const LONG_RUNNING_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
+export const REPLICATED_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet'];
+
+/** Applies the documented defaults. The answers must have passed validateAnswers first. */
+export function toModel(answers: Answers): ChartModel {
+  const kind = answers.workload?.kind ?? 'Deployment';
+  const port = answers.service?.port ?? 0;
+  const ingress = answers.ingress ?? {};
+  const tls = ingress.tls ?? {};
+  const config = answers.config ?? {};
+  const secrets = answers.secrets ?? {};
+  const autoscaling = answers.autoscaling ?? {};
+  const appVersion = answers.appVersion ?? answers.image.tag ?? '';
+  return {
+    name: answers.name,
+    description: answers.description ?? `A Helm chart for ${answers.name}`,
+    version: answers.version ?? '0.1.0',
+    appVersion,
+    image: {
+      repository: answers.image.repository,
+      // An empty tag in values means "appVersion" (see the image helper), as in `helm create`.
+      tag: answers.image.tag !== undefined && answers.image.tag !== answers.appVersion ? answers.image.tag : '',
+      digest: answers.image.digest ?? '',
+      pullPolicy: answers.image.pullPolicy ?? 'IfNotPresent',
+    },
+    workload: {
+      kind,
+      replicas: answers.workload?.replicas ?? 1,
+      schedule: answers.workload?.schedule ?? '',
+      timeZone: answers.workload?.timeZone ?? '',
+    },
+    service: {
+      enabled: port > 0 && LONG_RUNNING_KINDS.includes(kind),
+      port,
+      type: answers.service?.type ?? 'ClusterIP',
+      annotations: answers.service?.annotations ?? {},
+    },
+    ingress: {
+      enabled: ingress.enabled ?? false,
+      className: ingress.className ?? '',
+      host: ingress.host ?? '',
+      path: ingress.path ?? '/',
+      pathType: ingress.pathType ?? 'Prefix',
+      annotations: ingress.annotations ?? {},
+      tls: {
+        enabled: tls.enabled ?? false,
+        issuer: tls.issuer ?? '',
+        issuerKind: tls.issuerKind ?? 'ClusterIssuer',
+      },
+    },
+    config: {
+      enabled: config.enabled ?? Object.keys(config.data ?? {}).length > 0,
+      data: Object.fromEntries(Object.entries(config.data ?? {}).map(([key, value]) => [key, String(value)])),
+    },
+    secrets: {
+      enabled: secrets.enabled ?? (secrets.keys ?? []).length > 0,
+      keys: secrets.keys ?? [],
+    },
+    autoscaling: {
+      enabled: autoscaling.enabled ?? false,
+      minReplicas: autoscaling.minReplicas ?? 2,
+      maxReplicas: autoscaling.maxReplicas ?? 10,
+      targetCPUUtilizationPercentage: autoscaling.targetCPUUtilizationPercentage ?? 70,
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Plain checks shared by the interactive questions and the answers file: each returns true or a
+// message saying what is allowed. The answers schema (answers-schema.ts) uses the same patterns
+// and messages, so a value rejected in one place is rejected with the same words in the other.
+
+export type Check = (value: string) => true | string;
+
+/** A Kubernetes DNS-1123 label that starts with a letter (Service names need that). */
+export const CHART_NAME = {
+  pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$',
+  maxLength: 53,
+  message: "must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters",
+};
+
+/** An image repository without tag or digest: [host[:port]/]path, path components lowercase. */
+export const IMAGE_REPOSITORY = {
+  pattern:
+    '^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?' +
+    '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$',
+  message: 'must be an image repository such as ghcr.io/acme/app, without a tag or digest',
+};
+
+/** A pinned tag: Docker's tag grammar, and never "latest" (a moving target). The pattern is
+ * RE2-compatible (Helm checks values.schema.json with Go's regexp), so "latest" is refused apart. */
+export const IMAGE_TAG = {
+  pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$',
+  forbidden: ['latest'],
+  message: 'must be a pinned tag such as 1.4.2 (letters, digits, ".", "_", "-"), never "latest"',
+};
+
+export const IMAGE_DIGEST = {
+  pattern: '^sha256:[a-f0-9]{64}$',
+  message: 'must be sha256: followed by 64 lowercase hex digits',
+};
+
+/** A name usable as an environment variable, so secret keys can be injected with secretKeyRef. */
+export const ENV_VAR_NAME = {
+  pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+  message: 'must be an environment variable name: letters, digits and "_", not starting with a digit',
+};
+
+/** A ConfigMap key. */
+export const CONFIG_KEY = {
+  pattern: '^[-._a-zA-Z0-9]+$',
+  maxLength: 253,
+  message: 'must be a ConfigMap key: letters, digits, "-", "_" and "."',
+};
+
+/** A DNS host name for Ingress rules and certificates; a leading "*." wildcard is allowed. */
+export const HOSTNAME = {
+  pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+  maxLength: 253,
+  message: 'must be a lowercase DNS name such as shop.example.com (a leading "*." is allowed)',
+};
+
+/** A DNS-1123 subdomain: names of IngressClasses, issuers and other objects. */
+export const OBJECT_NAME = {
+  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+  maxLength: 253,
+  message: 'must be a Kubernetes object name: lowercase letters, digits, "-" and "."',
+};
+
+export const HTTP_PATH = {
+  pattern: '^/[^\\s]*$',
+  message: 'must be an absolute URL path starting with "/"',
+};
+
+/** A Kubernetes annotation key: an optional DNS prefix and "/", then a name. */
+export const ANNOTATION_KEY = {
+  pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$',
+  message: 'must be an annotation key such as example.com/name',
+};
+
+interface PatternRule {
+  pattern: string;
+  message: string;
+  maxLength?: number;
+  forbidden?: string[];
+}
+
+function patternCheck(rule: PatternRule): Check {
+  const regex = new RegExp(rule.pattern);
+  return (value) =>
+    regex.test(value) &&
+    (rule.maxLength === undefined || value.length <= rule.maxLength) &&
+    !rule.forbidden?.includes(value)
+      ? true
+      : rule.message;
+}
+
+export const validateChartName = patternCheck(CHART_NAME);
+export const validateImageRepository = patternCheck(IMAGE_REPOSITORY);
+export const validateImageTag = patternCheck(IMAGE_TAG);
+export const validateImageDigest = patternCheck(IMAGE_DIGEST);
+export const validateEnvVarName = patternCheck(ENV_VAR_NAME);
+export const validateConfigKey = patternCheck(CONFIG_KEY);
+export const validateHostname = patternCheck(HOSTNAME);
+export const validateObjectName = patternCheck(OBJECT_NAME);
+export const validateHttpPath = patternCheck(HTTP_PATH);
+export const validateAnnotationKey = patternCheck(ANNOTATION_KEY);
+
+/** A whole number within bounds, as typed at a prompt. */
+export function integerCheck(min: number, max: number): Check {
+  return (value) => {
+    const number = Number(value);
+    return /^\s*\d+\s*$/.test(value) && number >= min && number <= max
+      ? true
+      : `must be a whole number from ${min} to ${max}`;
+  };
+}
+
+export const validatePort = integerCheck(1, 65535);
+
+/** A comma-separated list where every item passes `check` and none repeats. */
+export function listCheck(check: Check): Check {
+  return (value) => {
+    const items = splitList(value);
+    for (const item of items) {
+      const result = check(item);
+      if (result !== true) return `"${item}" ${result}`;
+    }
+    return new Set(items).size === items.length ? true : 'must not repeat a name';
+  };
+}
+
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
