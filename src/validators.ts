@@ -14,7 +14,8 @@ export const CHART_NAME = {
 /** An image repository without tag or digest: [host[:port]/]path, path components lowercase. */
 export const IMAGE_REPOSITORY = {
   pattern:
-    '^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?' +
+    // A registry host is the first component only if it has a dot or is localhost, as Docker reads it.
+    '^(?:(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)+)(?::[0-9]+)?/)?' +
     '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$',
   message: 'must be an image repository such as ghcr.io/acme/app, without a tag or digest',
 };

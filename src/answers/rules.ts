@@ -1,22 +1,25 @@
 // Rules that join several answers. Each names the field the user has to change and says why.
-// They run after the schema passed, so every field has the type the schema promises.
-import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type Answers } from '../model.ts';
+// They run beside the schema, also on answers it rejects, so every problem is reported at once:
+// each rule reads its fields defensively and stays silent where a field has the wrong type.
+import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type Answers, type WorkloadKind } from '../model.ts';
+import { WORKLOAD_KINDS } from './schema.ts';
 
 export interface Problem {
   path: string;
   message: string;
 }
 
-export function crossFieldProblems(answers: Answers): Problem[] {
+export function crossFieldProblems(data: unknown): Problem[] {
+  const answers = (typeof data === 'object' && data !== null ? data : {}) as Partial<Answers>;
   const problems: Problem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
   const kind = answers.workload?.kind ?? 'Deployment';
+  // The schema reports an unknown kind; rules that depend on the kind wait for a known one.
+  if (!(WORKLOAD_KINDS as readonly string[]).includes(kind)) return imageProblems(answers);
   const longRunning = LONG_RUNNING_KINDS.includes(kind);
   const hasService = longRunning && answers.service?.port !== undefined;
 
-  if (answers.image.tag === undefined && answers.image.digest === undefined && answers.appVersion === undefined) {
-    problem('image.tag', 'required unless image.digest or appVersion is set');
-  }
+  problems.push(...imageProblems(answers));
 
   const workload = answers.workload ?? {};
   if (kind === 'CronJob' && workload.schedule === undefined) {
@@ -52,9 +55,16 @@ export function crossFieldProblems(answers: Answers): Problem[] {
   }
   const min = autoscaling.minReplicas ?? 2;
   const max = autoscaling.maxReplicas ?? 10;
-  if (min > max) {
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
     const path = autoscaling.minReplicas !== undefined ? 'autoscaling.minReplicas' : 'autoscaling.maxReplicas';
     problem(path, `autoscaling.minReplicas (${min}) must not exceed autoscaling.maxReplicas (${max})`);
   }
   return problems;
+}
+
+function imageProblems(answers: Partial<Answers>): Problem[] {
+  const image: Partial<Answers['image']> = answers.image ?? {};
+  const unpinned =
+    answers.image !== undefined && image.tag === undefined && image.digest === undefined && answers.appVersion === undefined;
+  return unpinned ? [{ path: 'image.tag', message: 'required unless image.digest or appVersion is set' }] : [];
 }

@@ -11,14 +11,13 @@ export type { Problem } from './rules.ts';
 export type Validation = { ok: true; answers: Answers } | { ok: false; problems: Problem[] };
 
 export function validateAnswers(data: unknown): Validation {
-  if (!validateSchema(data)) {
-    // An invalid key is reported twice (its pattern, then propertyNames): keep the second.
-    const errors = (validateSchema.errors ?? []).filter((error) => error.propertyName === undefined);
-    return { ok: false, problems: unique(errors.map(toProblem)) };
-  }
-  const answers = data as Answers;
-  const problems = crossFieldProblems(answers);
-  return problems.length ? { ok: false, problems } : { ok: true, answers };
+  const valid = validateSchema(data);
+  // An invalid key is reported twice (its pattern, then propertyNames): keep the second.
+  const schemaErrors = valid ? [] : (validateSchema.errors ?? []).filter((error) => error.propertyName === undefined);
+  const problems = unique(schemaErrors.map(toProblem));
+  const reported = new Set(problems.map((problem) => problem.path));
+  problems.push(...crossFieldProblems(data).filter((problem) => !reported.has(problem.path)));
+  return problems.length ? { ok: false, problems } : { ok: true, answers: data as Answers };
 }
 
 export function formatProblems(problems: Problem[]): string {
@@ -61,7 +60,7 @@ function toProblem(error: ErrorObject): Problem {
     case 'not':
       return { path, message: custom ?? String(error.message) };
     case 'uniqueItems':
-      return { path, message: `must not repeat an item (items ${params.j} and ${params.i} are equal)` };
+      return { path, message: `must not repeat an item (items ${params.i} and ${params.j} are equal)` };
     default:
       return { path, message: String(error.message) };
   }

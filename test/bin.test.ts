@@ -1,0 +1,152 @@
+// The bin as a user runs it: exit codes, messages naming the field, and a disk left untouched.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { answersFile, runBin, tempDir } from './support/bin.ts';
+import { examplesDir, listFiles } from './support/paths.ts';
+
+const good = `name: demo
+image:
+  repository: ghcr.io/acme/demo
+  tag: "2.0.1"
+service:
+  port: 8080
+`;
+
+test('writes the chart to DIR/<name>/ and exits 0', () => {
+  const out = tempDir();
+  const run = runBin(['--answers', answersFile(good), '--output', out]);
+  assert.is(run.status, 0, run.stderr);
+  assert.is(run.stderr, '');
+  assert.ok(existsSync(join(out, 'demo/Chart.yaml')));
+  assert.match(readFileSync(join(out, 'demo/Chart.yaml'), 'utf8'), /^name: demo$/m);
+});
+
+test('the same answers give byte-identical files, and a second run changes nothing', () => {
+  const file = answersFile(good);
+  const first = tempDir();
+  const second = tempDir();
+  assert.is(runBin(['--answers', file, '--output', first]).status, 0);
+  assert.is(runBin(['--answers', file, '--output', second]).status, 0);
+  const files = listFiles(join(first, 'demo'));
+  assert.equal(files, listFiles(join(second, 'demo')));
+  for (const path of files) {
+    assert.ok(readFileSync(join(first, 'demo', path)).equals(readFileSync(join(second, 'demo', path))), path);
+  }
+  const again = runBin(['--answers', file, '--output', first]);
+  assert.is(again.status, 0, again.stderr);
+  assert.match(again.stdout, /up to date/);
+});
+
+test('the output goes to the current directory by default', () => {
+  const cwd = tempDir();
+  assert.is(runBin(['--answers', answersFile(good)], { cwd }).status, 0);
+  assert.ok(existsSync(join(cwd, 'demo/values.yaml')));
+});
+
+const badAnswers: Array<[string, string, string[]]> = [
+  ['wrong kind', `${good}workload:\n  kind: Pod\n`, ['workload.kind: must be one of Deployment, StatefulSet, DaemonSet, Job, CronJob']],
+  ['CronJob without schedule', good.replace('service:\n  port: 8080\n', 'workload:\n  kind: CronJob\n'), ['workload.schedule: required when workload.kind is CronJob']],
+  ['typo', good.replace('tag:', 'tga:'), ['image.tga: unknown key (allowed here: repository, tag, digest, pullPolicy)', 'image.tag: required unless image.digest or appVersion is set']],
+  ['capitals', good.replace('name: demo', 'name: Demo'), ["name: must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters"]],
+  ['port 70000', good.replace('8080', '70000'), ['service.port: must be <= 65535']],
+  ['min > max', `${good}autoscaling:\n  enabled: true\n  minReplicas: 5\n  maxReplicas: 2\n`, ['autoscaling.minReplicas: autoscaling.minReplicas (5) must not exceed autoscaling.maxReplicas (2)']],
+  ['no tag', good.replace('  tag: "2.0.1"\n', ''), ['image.tag: required unless image.digest or appVersion is set']],
+  ['ingress without host', `${good}ingress:\n  enabled: true\n`, ['ingress.host: required when ingress.enabled is true']],
+  ['secret key', `${good}secrets:\n  keys: [db-password]\n`, ['secrets.keys[0]: must be an environment variable name: letters, digits and "_", not starting with a digit']],
+];
+
+for (const [title, content, expected] of badAnswers) {
+  test(`bad answers (${title}): field-path errors on stderr, exit 1, nothing written`, () => {
+    const out = tempDir();
+    const run = runBin(['--answers', answersFile(content), '--output', out]);
+    assert.is(run.status, 1);
+    assert.equal(run.stderr.trimEnd().split('\n').toSorted(), expected.toSorted());
+    assert.is(run.stdout, '');
+    assert.equal(readdirSync(out), []);
+  });
+}
+
+test('an unparsable file gets one line: FILE: not valid YAML or JSON: reason (line:col)', () => {
+  const out = tempDir();
+  const file = answersFile('name: demo\nimage: [unclosed\n');
+  const run = runBin(['--answers', file, '--output', out]);
+  assert.is(run.status, 1);
+  const lines = run.stderr.trimEnd().split('\n');
+  assert.is(lines.length, 1, run.stderr);
+  assert.match(lines[0]!, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid YAML or JSON: .+ \\(\\d+:\\d+\\)$`));
+  assert.equal(readdirSync(out), []);
+});
+
+test('JSON answers work as YAML ones do', () => {
+  const out = tempDir();
+  const json = JSON.stringify({ name: 'demo', image: { repository: 'ghcr.io/acme/demo', tag: '2.0.1' }, service: { port: 8080 } });
+  assert.is(runBin(['--answers', answersFile(json, 'answers.json'), '--output', out]).status, 0);
+  assert.ok(existsSync(join(out, 'demo/templates/deployment.yaml')));
+});
+
+test('a missing answers file is one clear line', () => {
+  const run = runBin(['--answers', '/nonexistent/answers.yaml']);
+  assert.is(run.status, 1);
+  assert.is(run.stderr, '/nonexistent/answers.yaml: cannot read: ENOENT\n');
+});
+
+test('an unknown option is refused with the usage', () => {
+  const run = runBin(['--answer', 'x']);
+  assert.is(run.status, 2);
+  assert.match(run.stderr, /Unknown option '--answer'/);
+  assert.match(run.stderr, /Usage: k8s-chart --answers FILE/);
+});
+
+test('without --answers and without a terminal it asks nothing and fails at once', () => {
+  const run = runBin([]);
+  assert.is(run.status, 2);
+  assert.match(run.stderr, /no terminal/);
+});
+
+test('--dry-run prints a unified diff and writes nothing', () => {
+  const out = tempDir();
+  const run = runBin(['--answers', answersFile(good), '--output', out, '--dry-run']);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^--- \/dev\/null\n\+\+\+ b\/Chart\.yaml\n@@ -0,0 \+1,\d+ @@\n\+apiVersion: v2\n/m);
+  assert.equal(readdirSync(out), []);
+});
+
+test('a directory the generator did not make is left alone without --force', () => {
+  const out = tempDir();
+  const file = answersFile(good);
+  assert.is(runBin(['--answers', file, '--output', out]).status, 0);
+  rmSync(join(out, 'demo/.yo-rc.json'));
+  writeFileSync(join(out, 'demo/values.yaml'), 'edited: true\n');
+  const run = runBin(['--answers', file, '--output', out]);
+  assert.is(run.status, 1);
+  assert.match(run.stderr, /was not made by k8s-chart/);
+  assert.is(readFileSync(join(out, 'demo/values.yaml'), 'utf8'), 'edited: true\n');
+  assert.not.ok(existsSync(join(out, 'demo/.yo-rc.json')));
+});
+
+test('a changed chart of ours is not overwritten without --force; with --force it is', () => {
+  const out = tempDir();
+  const file = answersFile(good);
+  assert.is(runBin(['--answers', file, '--output', out]).status, 0);
+  const values = join(out, 'demo/values.yaml');
+  writeFileSync(values, 'edited: true\n');
+  const refused = runBin(['--answers', file, '--output', out]);
+  assert.is(refused.status, 1);
+  assert.match(refused.stderr, /values\.yaml/);
+  assert.match(refused.stderr, /--force/);
+  assert.is(readFileSync(values, 'utf8'), 'edited: true\n');
+  const forced = runBin(['--answers', file, '--output', out, '--force']);
+  assert.is(forced.status, 0, forced.stderr);
+  assert.match(readFileSync(values, 'utf8'), /^replicaCount: 1$/m);
+});
+
+test('every example answers file is accepted by the bin', () => {
+  for (const file of readdirSync(examplesDir).filter((name) => name.endsWith('.yaml'))) {
+    const run = runBin(['--answers', join(examplesDir, file), '--output', tempDir(), '--dry-run']);
+    assert.is(run.status, 0, `${file}: ${run.stderr}`);
+  }
+});
+
+test.run();
