@@ -2,7 +2,7 @@
 //
 // Built-in kinds, per Kubernetes version:
 //  - served apiVersion/kind and unknown fields come from the generated models of
-//    @kubernetes/client-node for that version (k8s-client-1.28 / k8s-client-1.35),
+//    @kubernetes/client-node for that version (k8s-client-1.28 / k8s-client-1.36),
 //    because the API server rejects both and only those packages know what each version has;
 //  - primitive types, formats, quantities and required fields come from kubernetes-models'
 //    validate(), which knows them but accepts unknown fields.
@@ -41,8 +41,10 @@ const LAYOUTS: Record<KubeVersion, ClientLayout> = {
     apis: 'dist/gen/api',
     lowerFirstFiles: true,
   },
+  // No client-node release was generated from Kubernetes 1.35: 2.0.x is generated from 1.36,
+  // which removed no API these charts use, so it stands in for 1.35 (the newest the charts admit).
   '1.35': {
-    pkg: 'k8s-client-1.35',
+    pkg: 'k8s-client-1.36',
     models: 'dist/gen/models',
     index: 'all.js',
     entry: /export \* from '\.\.\/models\/(\w+)\.js'/g,
