@@ -4,7 +4,8 @@ import * as assert from 'uvu/assert';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answersFile, runBin, tempDir } from './support/bin.ts';
-import { examplesDir, listFiles } from './support/paths.ts';
+import { binPath, examplesDir, listFiles, repoRoot } from './support/paths.ts';
+import { spawnSync } from 'node:child_process';
 
 const good = `name: demo
 image:
@@ -140,6 +141,20 @@ test('a changed chart of ours is not overwritten without --force; with --force i
   const forced = runBin(['--answers', file, '--output', out, '--force']);
   assert.is(forced.status, 0, forced.stderr);
   assert.match(readFileSync(values, 'utf8'), /^replicaCount: 1$/m);
+});
+
+test('the --answers path does not load Yeoman', () => {
+  const out = tempDir();
+  const denyYeoman = join(repoRoot, 'test/support/deny-yeoman.mjs');
+  const run = spawnSync(process.execPath, ['--import', denyYeoman, binPath, '--answers', answersFile(good), '--output', out], {
+    encoding: 'utf8',
+  });
+  assert.is(run.status, 0, run.stderr);
+  assert.ok(existsSync(join(out, 'demo/Chart.yaml')));
+  // The hook itself works: the interactive module, which needs Yeoman, fails to load under it.
+  const probe = spawnSync(process.execPath, ['--import', denyYeoman, '-e', `await import(${JSON.stringify(join(repoRoot, 'dist/src/interactive.js'))})`, '--input-type=module'], { encoding: 'utf8' });
+  assert.is.not(probe.status, 0);
+  assert.match(probe.stderr, /loaded yeoman-environment on the --answers path/);
 });
 
 test('every example answers file is accepted by the bin', () => {
