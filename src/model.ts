@@ -1,12 +1,13 @@
 // The answers as the user gives them (every key optional but the required ones), and the chart
 // model they become once defaults are applied: the one input of the plan and the templates.
-import type { WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES, PULL_POLICIES } from './answers/schema.ts';
+import type { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES, PULL_POLICIES } from './answers/schema.ts';
 
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 export type PathType = (typeof PATH_TYPES)[number];
 export type PullPolicy = (typeof PULL_POLICIES)[number];
 export type IssuerKind = 'ClusterIssuer' | 'Issuer';
+export type AccessMode = (typeof ACCESS_MODES)[number];
 
 export interface Answers {
   name: string;
@@ -14,7 +15,16 @@ export interface Answers {
   version?: string;
   appVersion?: string;
   image: { repository: string; tag?: string; digest?: string; pullPolicy?: PullPolicy };
-  workload?: { kind?: WorkloadKind; replicas?: number; schedule?: string; timeZone?: string };
+  workload?: {
+    kind?: WorkloadKind;
+    replicas?: number;
+    schedule?: string;
+    timeZone?: string;
+    /** A worker's liveness check: a command run in the container. */
+    livenessCommand?: string[];
+    command?: string[];
+    args?: string[];
+  };
   service?: { port?: number; type?: ServiceType; annotations?: Record<string, string> };
   ingress?: {
     enabled?: boolean;
@@ -25,8 +35,16 @@ export interface Answers {
     annotations?: Record<string, string>;
     tls?: { enabled?: boolean; issuer?: string; issuerKind?: IssuerKind };
   };
-  config?: { enabled?: boolean; data?: Record<string, string | number | boolean> };
-  secrets?: { enabled?: boolean; keys?: string[] };
+  config?: { enabled?: boolean; data?: Record<string, string | number | boolean>; mountPath?: string };
+  secrets?: { enabled?: boolean; keys?: string[]; mountPath?: string };
+  persistence?: {
+    enabled?: boolean;
+    size?: string;
+    mountPath?: string;
+    accessModes?: AccessMode[];
+    storageClass?: string;
+    existingClaim?: string;
+  };
   autoscaling?: {
     enabled?: boolean;
     minReplicas?: number;
@@ -41,7 +59,21 @@ export interface ChartModel {
   version: string;
   appVersion: string;
   image: { repository: string; tag: string; digest: string; pullPolicy: PullPolicy };
-  workload: { kind: WorkloadKind; replicas: number; schedule: string; timeZone: string };
+  workload: {
+    kind: WorkloadKind;
+    replicas: number;
+    schedule: string;
+    timeZone: string;
+    livenessCommand: string[];
+    command: string[];
+    args: string[];
+    /** Deployment, StatefulSet, DaemonSet: pods that keep running. */
+    longRunning: boolean;
+    /** Deployment, StatefulSet: a replica count, autoscaling, a disruption budget. */
+    replicated: boolean;
+    /** A long-running kind without a port: no Service, an exec liveness probe. */
+    worker: boolean;
+  };
   /** Long-running pods that listen on a port get a Service; workers and batch kinds do not. */
   service: { enabled: boolean; port: number; type: ServiceType; annotations: Record<string, string> };
   ingress: {
@@ -53,8 +85,16 @@ export interface ChartModel {
     annotations: Record<string, string>;
     tls: { enabled: boolean; issuer: string; issuerKind: IssuerKind };
   };
-  config: { enabled: boolean; data: Record<string, string> };
-  secrets: { enabled: boolean; keys: string[] };
+  config: { enabled: boolean; data: Record<string, string>; mountPath: string };
+  secrets: { enabled: boolean; keys: string[]; mountPath: string };
+  persistence: {
+    enabled: boolean;
+    size: string;
+    mountPath: string;
+    accessModes: AccessMode[];
+    storageClass: string;
+    existingClaim: string;
+  };
   autoscaling: {
     enabled: boolean;
     minReplicas: number;
@@ -75,6 +115,7 @@ export function toModel(answers: Answers): ChartModel {
   const config = answers.config ?? {};
   const secrets = answers.secrets ?? {};
   const autoscaling = answers.autoscaling ?? {};
+  const persistence = answers.persistence ?? {};
   const appVersion = answers.appVersion ?? answers.image.tag ?? '';
   return {
     name: answers.name,
@@ -92,7 +133,13 @@ export function toModel(answers: Answers): ChartModel {
       kind,
       replicas: answers.workload?.replicas ?? 1,
       schedule: answers.workload?.schedule ?? '',
-      timeZone: answers.workload?.timeZone ?? '',
+      timeZone: answers.workload?.timeZone ?? (kind === 'CronJob' ? 'Etc/UTC' : ''),
+      livenessCommand: answers.workload?.livenessCommand ?? [],
+      command: answers.workload?.command ?? [],
+      args: answers.workload?.args ?? [],
+      longRunning: LONG_RUNNING_KINDS.includes(kind),
+      replicated: REPLICATED_KINDS.includes(kind),
+      worker: LONG_RUNNING_KINDS.includes(kind) && port === 0,
     },
     service: {
       enabled: port > 0 && LONG_RUNNING_KINDS.includes(kind),
@@ -116,10 +163,20 @@ export function toModel(answers: Answers): ChartModel {
     config: {
       enabled: config.enabled ?? Object.keys(config.data ?? {}).length > 0,
       data: Object.fromEntries(Object.entries(config.data ?? {}).map(([key, value]) => [key, String(value)])),
+      mountPath: config.mountPath ?? '',
     },
     secrets: {
       enabled: secrets.enabled ?? (secrets.keys ?? []).length > 0,
       keys: secrets.keys ?? [],
+      mountPath: secrets.mountPath ?? '',
+    },
+    persistence: {
+      enabled: persistence.enabled ?? answers.persistence !== undefined,
+      size: persistence.size ?? '1Gi',
+      mountPath: persistence.mountPath ?? '/data',
+      accessModes: persistence.accessModes ?? ['ReadWriteOnce'],
+      storageClass: persistence.storageClass ?? '',
+      existingClaim: persistence.existingClaim ?? '',
     },
     autoscaling: {
       enabled: autoscaling.enabled ?? false,

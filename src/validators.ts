@@ -65,6 +65,18 @@ export const HTTP_PATH = {
   message: 'must be an absolute URL path starting with "/"',
 };
 
+/** An absolute path in the container for a volume mount. */
+export const ABSOLUTE_PATH = {
+  pattern: '^/[^\\s:]*$',
+  message: 'must be an absolute path such as /etc/app, without spaces or ":"',
+};
+
+/** A Kubernetes quantity such as 10Gi or 500M. */
+export const QUANTITY = {
+  pattern: '^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$',
+  message: 'must be a quantity such as 10Gi, 500Mi or 1G',
+};
+
 /** A Kubernetes annotation key: an optional DNS prefix and "/", then a name. */
 export const ANNOTATION_KEY = {
   pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$',
@@ -98,6 +110,8 @@ export const validateHostname = patternCheck(HOSTNAME);
 export const validateObjectName = patternCheck(OBJECT_NAME);
 export const validateHttpPath = patternCheck(HTTP_PATH);
 export const validateAnnotationKey = patternCheck(ANNOTATION_KEY);
+export const validateAbsolutePath = patternCheck(ABSOLUTE_PATH);
+export const validateQuantity = patternCheck(QUANTITY);
 
 /** A whole number within bounds, as typed at a prompt. */
 export function integerCheck(min: number, max: number): Check {

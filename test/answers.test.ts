@@ -3,7 +3,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { validateAnswers, formatProblems } from '../src/answers/validate.ts';
 
-const base = () => ({ name: 'shop-api', image: { repository: 'ghcr.io/acme/shop-api', tag: '1.0.0' } });
+const base = (): Record<string, any> => ({
+  name: 'shop-api',
+  image: { repository: 'ghcr.io/acme/shop-api', tag: '1.0.0' },
+  service: { port: 8080 },
+});
 
 function problems(data: unknown): string[] {
   const result = validateAnswers(data);
@@ -12,7 +16,7 @@ function problems(data: unknown): string[] {
 
 function rejects(title: string, change: (answers: Record<string, any>) => void, expected: string[]) {
   test(title, () => {
-    const answers: Record<string, any> = base();
+    const answers = base();
     change(answers);
     assert.equal(problems(answers), expected);
   });
@@ -25,14 +29,17 @@ test('the minimal answers are valid', () => {
 rejects('a wrong workload kind names the allowed ones', (a) => (a.workload = { kind: 'Pod' }), [
   'workload.kind: must be one of Deployment, StatefulSet, DaemonSet, Job, CronJob',
 ]);
-rejects('a CronJob needs a schedule', (a) => (a.workload = { kind: 'CronJob' }), [
+rejects('a CronJob needs a schedule', (a) => {
+  delete a.service;
+  a.workload = { kind: 'CronJob' };
+}, [
   'workload.schedule: required when workload.kind is CronJob',
 ]);
 rejects('a typo is an unknown key, named by its own path', (a) => (a.image.tgа = 'x'), [
   'image.tgа: unknown key (allowed here: repository, tag, digest, pullPolicy)',
 ]);
 rejects('a typo at the top level', (a) => (a.ingres = { enabled: true }), [
-  'ingres: unknown key (allowed here: name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling)',
+  'ingres: unknown key (allowed here: name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling, persistence)',
 ]);
 rejects('a name with capitals', (a) => (a.name = 'Shop-API'), [
   "name: must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters",
@@ -51,7 +58,11 @@ rejects('ingress without host', (a) => {
   a.service = { port: 8080 };
   a.ingress = { enabled: true };
 }, ['ingress.host: required when ingress.enabled is true']);
-rejects('ingress without a Service', (a) => (a.ingress = { enabled: true, host: 'x.example.com' }), [
+rejects('ingress without a Service', (a) => {
+  delete a.service;
+  a.workload = { kind: 'Job' };
+  a.ingress = { enabled: true, host: 'x.example.com' };
+}, [
   'ingress.enabled: needs a Service: set service.port on a Deployment, StatefulSet or DaemonSet',
 ]);
 rejects('a secret key that is no variable name', (a) => (a.secrets = { keys: ['API_TOKEN', 'db-password'] }), [
@@ -73,18 +84,23 @@ rejects('replicas on a DaemonSet', (a) => (a.workload = { kind: 'DaemonSet', rep
 ]);
 
 test('every problem is reported at once, one line each', () => {
-  const lines = problems({ name: 'Bad_Name', image: { tag: 'latest' }, workload: { kind: 'CronJob' }, extra: 1 });
+  const lines = problems({ name: 'Bad_Name', image: { tag: 'latest' }, workload: { kind: 'CronJob', timeZone: 'utc' }, extra: 1 });
   assert.equal(lines.toSorted(), [
-    'extra: unknown key (allowed here: name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling)',
+    'extra: unknown key (allowed here: name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling, persistence)',
     'image.repository: required',
     'image.tag: must be a pinned tag such as 1.4.2 (letters, digits, ".", "_", "-"), never "latest"',
     "name: must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters",
     'workload.schedule: required when workload.kind is CronJob',
+    'workload.timeZone: unknown time zone "utc": names are case-sensitive; did you mean "UTC"?',
   ]);
 });
 
 test('required keys missing from an empty mapping', () => {
-  assert.equal(problems({}), ['name: required', 'image: required']);
+  assert.equal(problems({}), [
+    'name: required',
+    'image: required',
+    'workload.livenessCommand: required for a worker (a Deployment without service.port): the command that tells it is alive, e.g. [/app/healthcheck]',
+  ]);
 });
 
 test.run();

@@ -3,6 +3,7 @@
 // each rule reads its fields defensively and stays silent where a field has the wrong type.
 import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type Answers, type WorkloadKind } from '../model.ts';
 import { WORKLOAD_KINDS } from './schema.ts';
+import { validateSchedule, validateTimeZone } from '../kinds/schedule.ts';
 
 export interface Problem {
   path: string;
@@ -29,6 +30,27 @@ export function crossFieldProblems(data: unknown): Problem[] {
     for (const key of ['schedule', 'timeZone'] as const) {
       if (workload[key] !== undefined) problem(`workload.${key}`, `only for workload.kind CronJob, not ${kind}`);
     }
+  }
+  if (kind === 'CronJob' && typeof workload.schedule === 'string') {
+    const schedule = validateSchedule(workload.schedule);
+    if (schedule !== true) problem('workload.schedule', schedule);
+  }
+  if (kind === 'CronJob' && typeof workload.timeZone === 'string') {
+    const zone = validateTimeZone(workload.timeZone);
+    if (zone !== true) problem('workload.timeZone', zone);
+  }
+  const worker = longRunning && answers.service?.port === undefined;
+  if (worker && workload.livenessCommand === undefined) {
+    problem(
+      'workload.livenessCommand',
+      `required for a worker (a ${kind} without service.port): the command that tells it is alive, e.g. [/app/healthcheck]`,
+    );
+  }
+  if (!worker && workload.livenessCommand !== undefined) {
+    problem(
+      'workload.livenessCommand',
+      longRunning ? 'only for a worker: with service.port the probes check the port' : `only for a worker, not a ${kind}`,
+    );
   }
   if (!REPLICATED_KINDS.includes(kind) && workload.replicas !== undefined) {
     problem('workload.replicas', `only for workload.kind Deployment or StatefulSet, not ${kind}`);
@@ -58,6 +80,46 @@ export function crossFieldProblems(data: unknown): Problem[] {
   if (typeof min === 'number' && typeof max === 'number' && min > max) {
     const path = autoscaling.minReplicas !== undefined ? 'autoscaling.minReplicas' : 'autoscaling.maxReplicas';
     problem(path, `autoscaling.minReplicas (${min}) must not exceed autoscaling.maxReplicas (${max})`);
+  }
+  problems.push(...persistenceProblems(answers, kind));
+  return problems;
+}
+
+const SINGLE_NODE_MODES = ['ReadWriteOnce', 'ReadWriteOncePod'];
+
+function persistenceProblems(answers: Partial<Answers>, kind: WorkloadKind): Problem[] {
+  const persistence = answers.persistence;
+  if (persistence === undefined || persistence.enabled === false) return [];
+  const problems: Problem[] = [];
+  if (kind === 'Deployment' && persistence.existingClaim === undefined) {
+    const modes = Array.isArray(persistence.accessModes) ? persistence.accessModes : ['ReadWriteOnce'];
+    const replicas = answers.workload?.replicas ?? 1;
+    const scaled = answers.autoscaling?.enabled === true;
+    if (modes.every((mode) => SINGLE_NODE_MODES.includes(mode)) && (scaled || (typeof replicas === 'number' && replicas > 1))) {
+      problems.push({
+        path: 'persistence.accessModes',
+        message: `${modes.join(', ')} serves one pod only: use ReadWriteMany, or one replica without autoscaling`,
+      });
+    }
+  }
+  if (kind === 'StatefulSet' && persistence.existingClaim !== undefined) {
+    problems.push({
+      path: 'persistence.existingClaim',
+      message: 'a StatefulSet gets a claim per pod from its volumeClaimTemplates: remove existingClaim',
+    });
+  }
+  if (kind !== 'Deployment' && kind !== 'StatefulSet') {
+    if (persistence.existingClaim === undefined) {
+      problems.push({
+        path: 'persistence.existingClaim',
+        message: `required for a ${kind}: only a Deployment or a StatefulSet gets a claim of its own`,
+      });
+    }
+    for (const key of ['size', 'accessModes', 'storageClass'] as const) {
+      if (persistence[key] !== undefined) {
+        problems.push({ path: `persistence.${key}`, message: `only for a claim the chart creates (Deployment, StatefulSet), not a ${kind}` });
+      }
+    }
   }
   return problems;
 }

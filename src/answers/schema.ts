@@ -3,6 +3,7 @@
 // name the field the user must change. The build writes this schema to schema/answers.schema.json
 // and compiles it into a standalone validator, so the bin never compiles a schema at start-up.
 import {
+  ABSOLUTE_PATH,
   ANNOTATION_KEY,
   CHART_NAME,
   CONFIG_KEY,
@@ -13,6 +14,7 @@ import {
   IMAGE_REPOSITORY,
   IMAGE_TAG,
   OBJECT_NAME,
+  QUANTITY,
 } from '../validators.ts';
 
 type Schema = Record<string, unknown>;
@@ -44,6 +46,13 @@ const integer = (minimum: number, maximum: number, description: string): Schema 
 });
 const boolean = (description: string): Schema => ({ type: 'boolean', description });
 const choice = (values: string[], description: string): Schema => ({ type: 'string', enum: values, description });
+const command = (description: string): Schema => ({
+  type: 'array',
+  minItems: 1,
+  items: { type: 'string' },
+  description,
+});
+const mountPath = (description: string): Schema => ({ ...text(ABSOLUTE_PATH, description) });
 
 const annotations: Schema = {
   type: 'object',
@@ -103,7 +112,10 @@ export const answersSchema: Schema = {
             minLength: 1,
             description: 'CronJob schedule in cron syntax',
           },
-          timeZone: { type: 'string', minLength: 1, description: 'CronJob time zone (IANA name)' },
+          timeZone: { type: 'string', minLength: 1, description: 'CronJob time zone (IANA name, default Etc/UTC)' },
+          livenessCommand: command('A worker\'s liveness check: a command run in the container'),
+          command: command("The container's command (default: the image's entrypoint)"),
+          args: command("The container's arguments (default: the image's command)"),
         },
         'What runs the pods',
       ),
@@ -140,6 +152,7 @@ export const answersSchema: Schema = {
             additionalProperties: { type: ['string', 'number', 'boolean'] },
             'x-message': CONFIG_KEY.message,
           },
+          mountPath: mountPath('Mount the entries as files here instead of environment variables'),
         },
         'Configuration as a ConfigMap',
       ),
@@ -152,6 +165,7 @@ export const answersSchema: Schema = {
             uniqueItems: true,
             items: text(ENV_VAR_NAME, 'Secret key name'),
           },
+          mountPath: mountPath('Mount the keys as files here instead of environment variables'),
         },
         'A Secret whose values are set at install or generated',
       ),
@@ -163,6 +177,23 @@ export const answersSchema: Schema = {
           targetCPUUtilizationPercentage: integer(1, 100, 'Average CPU use to aim at, in percent (default 70)'),
         },
         'Horizontal pod autoscaling',
+      ),
+      persistence: object(
+        {
+          enabled: boolean('Give the pods a persistent volume'),
+          size: text(QUANTITY, 'Volume size (default 1Gi)'),
+          mountPath: mountPath('Where the volume is mounted (default /data)'),
+          accessModes: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: choice([...ACCESS_MODES], 'Access mode'),
+            description: 'Access modes (default [ReadWriteOnce])',
+          },
+          storageClass: text(OBJECT_NAME, "StorageClass (default: the cluster's default class)"),
+          existingClaim: text(OBJECT_NAME, 'Use this existing PersistentVolumeClaim instead of creating one'),
+        },
+        'Storage: a claim per pod for a StatefulSet, one claim for a Deployment, an existing claim for other kinds',
       ),
     },
     'Answers for k8s-chart',

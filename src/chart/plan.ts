@@ -7,6 +7,7 @@ import templateSpecs from '../templates.generated.js';
 import type { ChartModel } from '../model.ts';
 import { chartValues } from './values.ts';
 import { parameters, renderValuesYaml, valuesSchema, type ValueSection } from './values-tree.ts';
+import { WORKLOAD_MODULES } from '../kinds/index.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 
 export interface ChartFile {
@@ -29,7 +30,15 @@ interface PlannedFile {
 }
 
 const always = () => true;
-const kindIs = (kind: ChartModel['workload']['kind']) => (model: ChartModel) => model.workload.kind === kind;
+
+/** Each workload kind's own templates, present only for that kind. */
+const kindFiles: PlannedFile[] = WORKLOAD_MODULES.flatMap((module) =>
+  module.files.map((file) => ({
+    path: file.path,
+    when: (model: ChartModel) => model.workload.kind === module.kind && (file.when?.(model) ?? true),
+    from: 'template' as const,
+  })),
+);
 
 export const CHART_PLAN: PlannedFile[] = [
   { path: 'Chart.yaml', when: always, from: 'template' },
@@ -43,11 +52,12 @@ export const CHART_PLAN: PlannedFile[] = [
   { path: '.helmignore', when: always, from: 'template' },
   { path: '.yo-rc.json', when: always, from: ({ answers }) => yoRc(answers) },
   { path: 'ci/all-off-values.yaml', when: always, from: 'template' },
+  { path: 'ci/extras-values.yaml', when: always, from: 'template' },
   { path: 'templates/_helpers.tpl', when: always, from: 'template' },
   { path: 'templates/_pod.tpl', when: always, from: 'template' },
   { path: 'templates/NOTES.txt', when: always, from: 'template' },
   { path: 'templates/serviceaccount.yaml', when: always, from: 'template' },
-  { path: 'templates/deployment.yaml', when: kindIs('Deployment'), from: 'template' },
+  ...kindFiles,
   { path: 'templates/service.yaml', when: (m) => m.service.enabled, from: 'template' },
   { path: 'templates/ingress.yaml', when: (m) => m.ingress.enabled, from: 'template' },
   { path: 'templates/configmap.yaml', when: (m) => m.config.enabled, from: 'template' },
@@ -73,7 +83,10 @@ const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsFull;
 
 let compiled: Map<string, HandlebarsFull.TemplateDelegate> | undefined;
 function template(name: string): HandlebarsFull.TemplateDelegate {
-  if (!compiled) Handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  if (!compiled) {
+    Handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+    Handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
+  }
   compiled ??= new Map(
     Object.entries(templateSpecs).map(([key, spec]) => [key, Handlebars.template(spec)]),
   );

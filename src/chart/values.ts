@@ -2,8 +2,23 @@
 // Only the parts the answers chose appear; each keeps an `enabled` switch.
 import type { ChartModel } from '../model.ts';
 import { group, leaf, type ValueNode, type ValueSection } from './values-tree.ts';
+import { workloadModule } from '../kinds/index.ts';
 import {
-  ANNOTATION_KEY,
+  bool,
+  containerSecurityContext,
+  freeList,
+  freeObject,
+  int,
+  pattern,
+  podSecurityContext,
+  probe,
+  quantity,
+  resources,
+  str,
+  stringMap,
+} from './schemas.ts';
+import {
+  ABSOLUTE_PATH,
   CONFIG_KEY,
   ENV_VAR_NAME,
   HOSTNAME,
@@ -13,130 +28,6 @@ import {
   IMAGE_TAG,
   OBJECT_NAME,
 } from '../validators.ts';
-
-type JsonSchema = Record<string, unknown>;
-
-const str: JsonSchema = { type: 'string' };
-const bool: JsonSchema = { type: 'boolean' };
-const int = (minimum: number, maximum?: number): JsonSchema => ({
-  type: 'integer',
-  minimum,
-  ...(maximum === undefined ? {} : { maximum }),
-});
-const pattern = (rule: { pattern: string; forbidden?: string[] }, allowEmpty = false): JsonSchema => ({
-  type: 'string',
-  pattern: allowEmpty ? `^$|${rule.pattern}` : rule.pattern,
-  ...(rule.forbidden ? { not: { enum: rule.forbidden } } : {}),
-});
-const stringMap: JsonSchema = {
-  type: 'object',
-  propertyNames: { pattern: ANNOTATION_KEY.pattern },
-  additionalProperties: { type: 'string' },
-};
-const freeObject: JsonSchema = { type: 'object' };
-const freeList: JsonSchema = { type: 'array' };
-
-/** A Kubernetes quantity: "100m", "128Mi", or a plain number. */
-const quantity: JsonSchema = {
-  anyOf: [
-    { type: 'string', pattern: '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$' },
-    { type: 'number', minimum: 0 },
-  ],
-};
-const resourceList: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { cpu: quantity, memory: quantity, 'ephemeral-storage': quantity },
-};
-const resources: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { requests: resourceList, limits: resourceList },
-};
-
-const portRef: JsonSchema = { anyOf: [{ type: 'integer', minimum: 1, maximum: 65535 }, { type: 'string', minLength: 1 }] };
-/** The fields of a Kubernetes probe, so a misplaced field (minReadySeconds) fails `helm lint`. */
-const probe: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    enabled: bool,
-    httpGet: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['port'],
-      properties: {
-        path: str,
-        port: portRef,
-        scheme: { enum: ['HTTP', 'HTTPS'] },
-        host: str,
-        httpHeaders: freeList,
-      },
-    },
-    tcpSocket: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['port'],
-      properties: { port: portRef, host: str },
-    },
-    grpc: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['port'],
-      properties: { port: int(1, 65535), service: str },
-    },
-    exec: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['command'],
-      properties: { command: { type: 'array', items: str, minItems: 1 } },
-    },
-    initialDelaySeconds: int(0),
-    periodSeconds: int(1),
-    timeoutSeconds: int(1),
-    successThreshold: int(1),
-    failureThreshold: int(1),
-    terminationGracePeriodSeconds: int(1),
-  },
-};
-
-const seccompProfile: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { type: { enum: ['RuntimeDefault', 'Localhost', 'Unconfined'] }, localhostProfile: str },
-};
-const podSecurityContext: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    runAsNonRoot: bool,
-    runAsUser: int(0),
-    runAsGroup: int(0),
-    fsGroup: int(0),
-    fsGroupChangePolicy: { enum: ['OnRootMismatch', 'Always'] },
-    supplementalGroups: { type: 'array', items: int(0) },
-    seccompProfile,
-    sysctls: freeList,
-  },
-};
-const containerSecurityContext: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    runAsNonRoot: bool,
-    runAsUser: int(0),
-    runAsGroup: int(0),
-    allowPrivilegeEscalation: bool,
-    privileged: bool,
-    readOnlyRootFilesystem: bool,
-    capabilities: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { add: { type: 'array', items: str }, drop: { type: 'array', items: str } },
-    },
-    seccompProfile,
-  },
-};
 
 function imageNodes(model: ChartModel): ValueNode[] {
   return [
@@ -152,15 +43,19 @@ function imageNodes(model: ChartModel): ValueNode[] {
   ];
 }
 
-function workloadNodes(model: ChartModel): ValueNode[] {
-  const nodes: ValueNode[] = [
+function commonNodes(): ValueNode[] {
+  return [
     leaf('nameOverride', '', str, 'Replaces the chart name in object names'),
     leaf('fullnameOverride', '', str, 'Replaces the whole object name prefix'),
   ];
-  if (model.workload.kind === 'Deployment' || model.workload.kind === 'StatefulSet') {
-    nodes.push(leaf('replicaCount', model.workload.replicas, int(0), 'Pod count (ignored while autoscaling is on)'));
-  }
-  nodes.push(
+}
+
+function podNodes(model: ChartModel): ValueNode[] {
+  const { workload } = model;
+  const nodes: ValueNode[] = [
+    leaf('command', workload.command, { type: 'array', items: str }, "The container's command; empty: the image's entrypoint"),
+    leaf('args', workload.args, { type: 'array', items: str }, "The container's arguments; empty: the image's command"),
+    leaf('extraEnv', [], freeList, 'More environment variables, as Kubernetes EnvVar objects ({name, value} or {name, valueFrom})'),
     leaf('podAnnotations', {}, stringMap, 'Annotations added to the pods'),
     leaf('podLabels', {}, stringMap, 'Labels added to the pods'),
     leaf('podSecurityContext', {
@@ -181,19 +76,36 @@ function workloadNodes(model: ChartModel): ValueNode[] {
     }, resources, 'Container resources', [
       'No CPU limit by default: a CPU limit throttles the app even when the node has idle CPU.',
     ]),
-  );
+  ];
   if (model.service.enabled) {
     nodes.push(
-      leaf('livenessProbe', { enabled: true, tcpSocket: { port: 'http' } }, probe, 'Liveness probe; the pod restarts when it fails', [
+      leaf('livenessProbe', { enabled: true, tcpSocket: { port: 'http' } }, probe, 'Liveness probe; the container restarts when it fails', [
         'A TCP check on the container port: set httpGet with your health path if the app has one.',
       ]),
       leaf('readinessProbe', { enabled: true, tcpSocket: { port: 'http' } }, probe, 'Readiness probe; the Service sends traffic only to ready pods'),
     );
+  } else if (workload.worker) {
+    nodes.push(
+      leaf('livenessProbe', { enabled: true, exec: { command: workload.livenessCommand } }, probe, 'Liveness probe; the container restarts when it fails', [
+        'A worker listens on no port, so its liveness check is a command run in the container.',
+      ]),
+    );
   }
   nodes.push(
+    leaf('lifecycle', {}, freeObject, 'Container lifecycle hooks (postStart, preStop)'),
+    leaf('terminationGracePeriodSeconds', 30, int(0), 'Seconds the app has to stop after SIGTERM'),
+    leaf('extraVolumes', [], freeList, 'More pod volumes, as Kubernetes Volume objects'),
+    leaf('extraVolumeMounts', [], freeList, 'More mounts in the app container, as Kubernetes VolumeMount objects'),
+    leaf('initContainers', [], freeList, 'Init containers, run to completion before the app starts; give each resources and a securityContext'),
+    leaf('sidecars', [], freeList, 'More containers beside the app, as Kubernetes Container objects; give each resources and a securityContext'),
+    leaf('nativeSidecars', [], freeList, 'Native sidecars: init containers with restartPolicy Always, started before the app and stopped after it', [
+      'Needs Kubernetes 1.29 or later (SidecarContainers is beta and on by default there); the chart sets restartPolicy.',
+    ]),
     leaf('nodeSelector', {}, { type: 'object', additionalProperties: str }, 'Node labels the pods must run on'),
     leaf('tolerations', [], freeList, 'Tolerations for node taints'),
     leaf('affinity', {}, freeObject, 'Affinity rules'),
+    leaf('topologySpreadConstraints', [], freeList, 'How to spread the pods over zones or nodes'),
+    leaf('priorityClassName', '', pattern(OBJECT_NAME, true), 'PriorityClass of the pods'),
   );
   return nodes;
 }
@@ -273,6 +185,7 @@ function configNodes(model: ChartModel): ValueNode[] {
         propertyNames: { pattern: CONFIG_KEY.pattern },
         additionalProperties: { type: 'string' },
       }, 'ConfigMap entries; the pods roll when one changes'),
+      leaf('mountPath', model.config.mountPath, pattern(ABSOLUTE_PATH, true), 'Mount the entries as files in this folder (one file per key) instead of environment variables'),
     ]),
   ];
 }
@@ -289,8 +202,35 @@ function secretNodes(model: ChartModel): ValueNode[] {
       }, 'Values for the keys, set at install (--set secrets.values.KEY=...); a key without one gets a random value on first install, kept on upgrade', [
         'Never commit secret values here. The pods roll when a value given here changes.',
       ]),
+      leaf('mountPath', model.secrets.mountPath, pattern(ABSOLUTE_PATH, true), 'Mount the keys as files in this folder (one file per key) instead of environment variables'),
     ]),
   ];
+}
+
+function persistenceNodes(model: ChartModel): ValueNode[] {
+  const { persistence, workload } = model;
+  const creates = workload.replicated && persistence.existingClaim === '';
+  const nodes: ValueNode[] = [
+    leaf('enabled', true, bool, 'Mount a persistent volume'),
+    leaf('mountPath', persistence.mountPath, pattern(ABSOLUTE_PATH), 'Where the volume is mounted'),
+  ];
+  if (workload.kind !== 'StatefulSet') {
+    nodes.push(leaf('existingClaim', persistence.existingClaim, pattern(OBJECT_NAME, true), creates ? 'Use this existing PersistentVolumeClaim instead of creating one' : 'The existing PersistentVolumeClaim to mount'));
+  }
+  if (creates) {
+    nodes.push(
+      leaf('size', persistence.size, quantity, 'Size of the volume'),
+      leaf('accessModes', persistence.accessModes, { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany', 'ReadOnlyMany'] } }, 'Access modes; ReadWriteOnce serves the pods of one node'),
+      leaf('storageClass', persistence.storageClass, pattern(OBJECT_NAME, true), "StorageClass; empty: the cluster's default class"),
+    );
+  }
+  const notes =
+    workload.kind === 'StatefulSet'
+      ? ['A claim per pod (volumeClaimTemplates). The claims outlive `helm uninstall`, with their data.']
+      : creates
+        ? ['The claim carries helm.sh/resource-policy: keep: it outlives `helm uninstall`, with its data.']
+        : undefined;
+  return [group('persistence', `Persistent storage${notes ? `. ${notes[0]}` : ''}`, nodes)];
 }
 
 function autoscalingNodes(model: ChartModel): ValueNode[] {
@@ -318,12 +258,15 @@ function testNodes(): ValueNode[] {
 
 export function chartValues(model: ChartModel): ValueSection[] {
   const sections: ValueSection[] = [
+    { title: 'Common', nodes: commonNodes() },
     { title: 'Image', nodes: imageNodes(model) },
-    { title: model.workload.kind, nodes: workloadNodes(model) },
+    { title: model.workload.kind, nodes: workloadModule(model.workload.kind).values(model) },
+    { title: 'Pods', nodes: podNodes(model) },
     { title: 'ServiceAccount', nodes: serviceAccountNodes() },
   ];
   if (model.service.enabled) sections.push({ title: 'Service', nodes: serviceNodes(model) });
   if (model.ingress.enabled) sections.push({ title: 'Ingress', nodes: ingressNodes(model) });
+  if (model.persistence.enabled) sections.push({ title: 'Persistence', nodes: persistenceNodes(model) });
   if (model.config.enabled) sections.push({ title: 'Configuration', nodes: configNodes(model) });
   if (model.secrets.enabled) sections.push({ title: 'Secrets', nodes: secretNodes(model) });
   if (model.autoscaling.enabled) sections.push({ title: 'Autoscaling', nodes: autoscalingNodes(model) });

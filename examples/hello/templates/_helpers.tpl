@@ -35,6 +35,14 @@ Usage: include "hello.fullnameWithSuffix" (list . "headless")
 {{- end }}
 
 {{/*
+The workload's own name. A CronJob or StatefulSet name is cut to 52 characters: Kubernetes adds
+11 characters to it (a Job's timestamp, a pod's controller-revision-hash label) within 63.
+*/}}
+{{- define "hello.workloadName" -}}
+{{- include "hello.fullname" . }}
+{{- end }}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "hello.chart" -}}

@@ -35,6 +35,14 @@ Usage: include "shop-api.fullnameWithSuffix" (list . "headless")
 {{- end }}
 
 {{/*
+The workload's own name. A CronJob or StatefulSet name is cut to 52 characters: Kubernetes adds
+11 characters to it (a Job's timestamp, a pod's controller-revision-hash label) within 63.
+*/}}
+{{- define "shop-api.workloadName" -}}
+{{- include "shop-api.fullname" . }}
+{{- end }}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "shop-api.chart" -}}

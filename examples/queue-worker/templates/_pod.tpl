@@ -1,0 +1,140 @@
+{{/*
+The pod template every workload kind of this chart uses: security context, probes, resources,
+configuration, secrets and storage in one place.
+Usage: include "queue-worker.podTemplate" .
+*/}}
+{{- define "queue-worker.podTemplate" -}}
+metadata:
+  {{- with include "queue-worker.podAnnotations" . | trim }}
+  annotations:
+    {{- . | nindent 4 }}
+  {{- end }}
+  labels:
+    {{- include "queue-worker.labels" . | nindent 4 }}
+    {{- with .Values.podLabels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+spec:
+  {{- with .Values.imagePullSecrets }}
+  imagePullSecrets:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  serviceAccountName: {{ include "queue-worker.serviceAccountName" . }}
+  automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
+  securityContext:
+    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+  {{- with .Values.priorityClassName }}
+  priorityClassName: {{ . }}
+  {{- end }}
+  terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
+  {{- if and .Values.nativeSidecars (semverCompare "<1.29.0-0" .Capabilities.KubeVersion.Version) }}
+  {{- fail "nativeSidecars: need Kubernetes 1.29 or later; use sidecars on older clusters" }}
+  {{- end }}
+  {{- $initContainers := list }}
+  {{- range .Values.nativeSidecars }}
+  {{- $initContainers = append $initContainers (merge (dict "restartPolicy" "Always") .) }}
+  {{- end }}
+  {{- $initContainers = concat $initContainers .Values.initContainers }}
+  {{- with $initContainers }}
+  initContainers:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  containers:
+    - name: {{ .Chart.Name }}
+      image: {{ include "queue-worker.image" . | quote }}
+      imagePullPolicy: {{ .Values.image.pullPolicy }}
+      {{- with .Values.command }}
+      command:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with .Values.args }}
+      args:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      securityContext:
+        {{- toYaml .Values.securityContext | nindent 8 }}
+      {{- with .Values.livenessProbe }}
+      {{- if .enabled }}
+      livenessProbe:
+        {{- toYaml (omit . "enabled") | nindent 8 }}
+      {{- end }}
+      {{- end }}
+      {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
+      envFrom:
+        - configMapRef:
+            name: {{ include "queue-worker.fullname" . }}
+      {{- end }}
+      {{- $secretEnv := and .Values.secrets.enabled (not .Values.secrets.mountPath) }}
+      {{- if or $secretEnv .Values.extraEnv }}
+      env:
+        {{- if $secretEnv }}
+        {{- range .Values.secrets.keys }}
+        - name: {{ . }}
+          valueFrom:
+            secretKeyRef:
+              name: {{ include "queue-worker.secretName" $ }}
+              key: {{ . }}
+        {{- end }}
+        {{- end }}
+        {{- with .Values.extraEnv }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+      {{- end }}
+      resources:
+        {{- toYaml .Values.resources | nindent 8 }}
+      {{- with .Values.lifecycle }}
+      lifecycle:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      volumeMounts:
+        - name: tmp
+          mountPath: /tmp
+        {{- if and .Values.config.enabled .Values.config.mountPath }}
+        - name: config
+          mountPath: {{ .Values.config.mountPath }}
+          readOnly: true
+        {{- end }}
+        {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
+        - name: secrets
+          mountPath: {{ .Values.secrets.mountPath }}
+          readOnly: true
+        {{- end }}
+        {{- with .Values.extraVolumeMounts }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    {{- with .Values.sidecars }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  volumes:
+    - name: tmp
+      emptyDir: {}
+    {{- if and .Values.config.enabled .Values.config.mountPath }}
+    - name: config
+      configMap:
+        name: {{ include "queue-worker.fullname" . }}
+    {{- end }}
+    {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
+    - name: secrets
+      secret:
+        secretName: {{ include "queue-worker.secretName" . }}
+    {{- end }}
+    {{- with .Values.extraVolumes }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  {{- with .Values.nodeSelector }}
+  nodeSelector:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.affinity }}
+  affinity:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.tolerations }}
+  tolerations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.topologySpreadConstraints }}
+  topologySpreadConstraints:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end }}

@@ -1,0 +1,139 @@
+// JSON Schema pieces for the values of a generated chart: strict (unknown keys fail), and written
+// for Go's regexp (RE2: no lookaround), since Helm checks values.schema.json with it.
+import { ANNOTATION_KEY } from '../validators.ts';
+
+export type JsonSchema = Record<string, unknown>;
+
+export const str: JsonSchema = { type: 'string' };
+export const bool: JsonSchema = { type: 'boolean' };
+export const int = (minimum: number, maximum?: number): JsonSchema => ({
+  type: 'integer',
+  minimum,
+  ...(maximum === undefined ? {} : { maximum }),
+});
+export const pattern = (rule: { pattern: string; forbidden?: string[] }, allowEmpty = false): JsonSchema => ({
+  type: 'string',
+  pattern: allowEmpty ? `^$|${rule.pattern}` : rule.pattern,
+  ...(rule.forbidden ? { not: { enum: rule.forbidden } } : {}),
+});
+export const stringMap: JsonSchema = {
+  type: 'object',
+  propertyNames: { pattern: ANNOTATION_KEY.pattern },
+  additionalProperties: { type: 'string' },
+};
+export const freeObject: JsonSchema = { type: 'object' };
+export const freeList: JsonSchema = { type: 'array' };
+
+/** A Kubernetes quantity: "100m", "128Mi", or a plain number. */
+export const quantity: JsonSchema = {
+  anyOf: [
+    { type: 'string', pattern: '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$' },
+    { type: 'number', minimum: 0 },
+  ],
+};
+export const resourceList: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { cpu: quantity, memory: quantity, 'ephemeral-storage': quantity },
+};
+export const resources: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { requests: resourceList, limits: resourceList },
+};
+
+export const portRef: JsonSchema = { anyOf: [{ type: 'integer', minimum: 1, maximum: 65535 }, { type: 'string', minLength: 1 }] };
+/** The fields of a Kubernetes probe, so a misplaced field (minReadySeconds) fails `helm lint`. */
+export const probe: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    enabled: bool,
+    httpGet: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['port'],
+      properties: {
+        path: str,
+        port: portRef,
+        scheme: { enum: ['HTTP', 'HTTPS'] },
+        host: str,
+        httpHeaders: freeList,
+      },
+    },
+    tcpSocket: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['port'],
+      properties: { port: portRef, host: str },
+    },
+    grpc: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['port'],
+      properties: { port: int(1, 65535), service: str },
+    },
+    exec: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['command'],
+      properties: { command: { type: 'array', items: str, minItems: 1 } },
+    },
+    initialDelaySeconds: int(0),
+    periodSeconds: int(1),
+    timeoutSeconds: int(1),
+    successThreshold: int(1),
+    failureThreshold: int(1),
+    terminationGracePeriodSeconds: int(1),
+  },
+};
+
+export const seccompProfile: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { type: { enum: ['RuntimeDefault', 'Localhost', 'Unconfined'] }, localhostProfile: str },
+};
+export const podSecurityContext: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    runAsNonRoot: bool,
+    runAsUser: int(0),
+    runAsGroup: int(0),
+    fsGroup: int(0),
+    fsGroupChangePolicy: { enum: ['OnRootMismatch', 'Always'] },
+    supplementalGroups: { type: 'array', items: int(0) },
+    seccompProfile,
+    sysctls: freeList,
+  },
+};
+export const containerSecurityContext: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    runAsNonRoot: bool,
+    runAsUser: int(0),
+    runAsGroup: int(0),
+    allowPrivilegeEscalation: bool,
+    privileged: bool,
+    readOnlyRootFilesystem: bool,
+    capabilities: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { add: { type: 'array', items: str }, drop: { type: 'array', items: str } },
+    },
+    seccompProfile,
+  },
+};
+
+
+export const intOrString: JsonSchema = {
+  anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]+%?$' }],
+};
+
+/** A cron schedule: five fields, or a descriptor; the answers file checks it fully. */
+export const cronSchedule: JsonSchema = {
+  type: 'string',
+  pattern:
+    '^(@(annually|yearly|monthly|weekly|daily|midnight|hourly)|@every ([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+|[^\\s]+( +[^\\s]+){4})$',
+};

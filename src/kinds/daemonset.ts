@@ -1,0 +1,35 @@
+import type { WorkloadModule } from './kind.ts';
+import { leaf } from '../chart/values-tree.ts';
+import { bool, int, intOrString } from '../chart/schemas.ts';
+
+export const daemonSet: WorkloadModule = {
+  kind: 'DaemonSet',
+  files: [{ path: 'templates/daemonset.yaml' }],
+  values: (model) => [
+    leaf(
+      'updateStrategy',
+      { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          type: { enum: ['RollingUpdate', 'OnDelete'] },
+          rollingUpdate: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { maxUnavailable: intOrString, maxSurge: intOrString },
+          },
+        },
+      },
+      'How pods are replaced on upgrade, node by node',
+    ),
+    leaf('minReadySeconds', 0, int(0), 'Seconds a new pod must be ready before it counts as available'),
+    leaf('hostNetwork', false, bool, "Run the pods in the node's network namespace", [
+      'hostNetwork, hostPort and hostPath volumes (extraVolumes) are for node agents only: each needs the',
+      'namespace at the Pod Security "privileged" level (the "baseline" level forbids them).',
+    ]),
+    ...(model.service.enabled
+      ? [leaf('hostPort', 0, int(0, 65535), 'Also expose the container port on each node at this port (0: none)')]
+      : []),
+  ],
+};

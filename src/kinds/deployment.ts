@@ -1,0 +1,42 @@
+import type { WorkloadModule } from './kind.ts';
+import type { ChartModel } from '../model.ts';
+import { leaf } from '../chart/values-tree.ts';
+import { int, intOrString } from '../chart/schemas.ts';
+
+/** A volume only one node can attach: pods must be replaced, not rolled beside each other. */
+export const singleAttachVolume = (model: ChartModel) =>
+  model.persistence.enabled &&
+  model.persistence.existingClaim === '' &&
+  model.persistence.accessModes.every((mode) => mode === 'ReadWriteOnce' || mode === 'ReadWriteOncePod');
+
+export const deployment: WorkloadModule = {
+  kind: 'Deployment',
+  files: [
+    { path: 'templates/deployment.yaml' },
+    { path: 'templates/pvc.yaml', when: (m) => m.persistence.enabled && m.persistence.existingClaim === '' },
+  ],
+  values: (model) => [
+    leaf('replicaCount', model.workload.replicas, int(0), 'Pod count (ignored while autoscaling is on)'),
+    leaf(
+      'strategy',
+      { type: singleAttachVolume(model) ? 'Recreate' : 'RollingUpdate' },
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          type: { enum: ['RollingUpdate', 'Recreate'] },
+          rollingUpdate: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { maxSurge: intOrString, maxUnavailable: intOrString },
+          },
+        },
+      },
+      'How pods are replaced on upgrade',
+      singleAttachVolume(model)
+        ? ['Recreate: a ReadWriteOnce volume attaches to one node, so the old pod must go first.']
+        : undefined,
+    ),
+    leaf('minReadySeconds', 0, int(0), 'Seconds a new pod must be ready before it counts as available'),
+  ],
+};

@@ -1,0 +1,16 @@
+// The workload kinds, one module each, all of one shape.
+import type { WorkloadKind } from '../model.ts';
+import type { WorkloadModule } from './kind.ts';
+import { deployment } from './deployment.ts';
+import { statefulSet } from './statefulset.ts';
+import { daemonSet } from './daemonset.ts';
+import { job } from './job.ts';
+import { cronJob } from './cronjob.ts';
+
+export const WORKLOAD_MODULES: readonly WorkloadModule[] = [deployment, statefulSet, daemonSet, job, cronJob];
+
+export function workloadModule(kind: WorkloadKind): WorkloadModule {
+  const found = WORKLOAD_MODULES.find((module) => module.kind === kind);
+  if (!found) throw new Error(`k8s-chart: no module for workload kind ${kind}`);
+  return found;
+}

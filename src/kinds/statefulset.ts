@@ -1,0 +1,33 @@
+import type { WorkloadModule } from './kind.ts';
+import { leaf } from '../chart/values-tree.ts';
+import { int, intOrString } from '../chart/schemas.ts';
+
+export const statefulSet: WorkloadModule = {
+  kind: 'StatefulSet',
+  files: [{ path: 'templates/statefulset.yaml' }, { path: 'templates/service-headless.yaml' }],
+  values: (model) => [
+    leaf('replicaCount', model.workload.replicas, int(0), 'Pod count (ignored while autoscaling is on)'),
+    leaf('podManagementPolicy', 'OrderedReady', { enum: ['OrderedReady', 'Parallel'] }, 'Start and stop pods one by one (OrderedReady) or all at once (Parallel)', [
+      'Fixed at install: Kubernetes refuses to change podManagementPolicy, serviceName, the selector and',
+      'volumeClaimTemplates of a StatefulSet; to change them, delete the StatefulSet with --cascade=orphan first.',
+    ]),
+    leaf(
+      'updateStrategy',
+      { type: 'RollingUpdate' },
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          type: { enum: ['RollingUpdate', 'OnDelete'] },
+          rollingUpdate: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { partition: int(0), maxUnavailable: intOrString },
+          },
+        },
+      },
+      'How pods are replaced on upgrade',
+    ),
+    leaf('minReadySeconds', 0, int(0), 'Seconds a new pod must be ready before it counts as available'),
+  ],
+};
