@@ -9,6 +9,24 @@ export type PullPolicy = (typeof PULL_POLICIES)[number];
 export type IssuerKind = 'ClusterIssuer' | 'Issuer';
 export type AccessMode = (typeof ACCESS_MODES)[number];
 
+/** How a probe checks the app: an HTTP GET, a TCP connection, a gRPC health check, a command. */
+export interface ProbeAnswer {
+  type: 'http' | 'tcp' | 'grpc' | 'exec';
+  path?: string;
+  command?: string[];
+  service?: string;
+}
+
+export interface PolicyRule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+  resourceNames?: string[];
+}
+
+/** A Kubernetes probe as it goes into values.yaml, with the chart's own `enabled` switch. */
+export type ProbeValues = Record<string, unknown> & { enabled: boolean };
+
 export interface Answers {
   name: string;
   description?: string;
@@ -37,6 +55,9 @@ export interface Answers {
   };
   config?: { enabled?: boolean; data?: Record<string, string | number | boolean>; mountPath?: string };
   secrets?: { enabled?: boolean; keys?: string[]; mountPath?: string };
+  probes?: { liveness?: ProbeAnswer; readiness?: ProbeAnswer; startup?: ProbeAnswer };
+  rbac?: { rules?: PolicyRule[]; clusterWide?: boolean };
+  networkPolicy?: { enabled?: boolean; ingressNamespace?: string };
   persistence?: {
     enabled?: boolean;
     size?: string;
@@ -85,6 +106,9 @@ export interface ChartModel {
     annotations: Record<string, string>;
     tls: { enabled: boolean; issuer: string; issuerKind: IssuerKind };
   };
+  probes: { liveness?: ProbeValues; readiness?: ProbeValues; startup?: ProbeValues };
+  rbac: { enabled: boolean; clusterWide: boolean; rules: PolicyRule[] };
+  networkPolicy: { enabled: boolean; ingressNamespace: string };
   config: { enabled: boolean; data: Record<string, string>; mountPath: string };
   secrets: { enabled: boolean; keys: string[]; mountPath: string };
   persistence: {
@@ -160,6 +184,16 @@ export function toModel(answers: Answers): ChartModel {
         issuerKind: tls.issuerKind ?? 'ClusterIssuer',
       },
     },
+    probes: probeValues(answers, port),
+    rbac: {
+      enabled: (answers.rbac?.rules ?? []).length > 0,
+      clusterWide: answers.rbac?.clusterWide ?? false,
+      rules: answers.rbac?.rules ?? [],
+    },
+    networkPolicy: {
+      enabled: answers.networkPolicy?.enabled ?? true,
+      ingressNamespace: answers.networkPolicy?.ingressNamespace ?? ingressNamespaceFor(ingress.className ?? ''),
+    },
     config: {
       enabled: config.enabled ?? Object.keys(config.data ?? {}).length > 0,
       data: Object.fromEntries(Object.entries(config.data ?? {}).map(([key, value]) => [key, String(value)])),
@@ -184,5 +218,49 @@ export function toModel(answers: Answers): ChartModel {
       maxReplicas: autoscaling.maxReplicas ?? 10,
       targetCPUUtilizationPercentage: autoscaling.targetCPUUtilizationPercentage ?? 70,
     },
+  };
+}
+
+/** Where well-known ingress controllers run by default; the NetworkPolicy admits traffic from there. */
+const INGRESS_CONTROLLER_NAMESPACES: Record<string, string> = {
+  traefik: 'traefik',
+  haproxy: 'haproxy-controller',
+  contour: 'projectcontour',
+  istio: 'istio-system',
+  kong: 'kong',
+  cilium: 'kube-system',
+};
+
+function ingressNamespaceFor(className: string): string {
+  return INGRESS_CONTROLLER_NAMESPACES[className] ?? 'ingress';
+}
+
+function probe(answer: ProbeAnswer, port: number): Record<string, unknown> {
+  switch (answer.type) {
+    case 'http':
+      return { httpGet: { path: answer.path ?? '/', port: 'http' } };
+    case 'grpc':
+      return { grpc: { port, ...(answer.service ? { service: answer.service } : {}) } };
+    case 'exec':
+      return { exec: { command: answer.command ?? [] } };
+    default:
+      return { tcpSocket: { port: 'http' } };
+  }
+}
+
+/** The probes of a long-running app: those the answers chose, else a TCP check on its port
+ * (never an invented HTTP path); a worker's liveness runs its command; batch kinds get none. */
+function probeValues(answers: Answers, port: number): ChartModel['probes'] {
+  const kind = answers.workload?.kind ?? 'Deployment';
+  if (!LONG_RUNNING_KINDS.includes(kind)) return {};
+  if (port === 0) {
+    return { liveness: { enabled: true, exec: { command: answers.workload?.livenessCommand ?? [] } } };
+  }
+  const chosen = answers.probes ?? {};
+  const tcp: ProbeAnswer = { type: 'tcp' };
+  return {
+    liveness: { enabled: true, ...probe(chosen.liveness ?? tcp, port) },
+    readiness: { enabled: true, ...probe(chosen.readiness ?? chosen.liveness ?? tcp, port) },
+    startup: { enabled: chosen.startup !== undefined, ...probe(chosen.startup ?? chosen.liveness ?? tcp, port), failureThreshold: 30, periodSeconds: 5 },
   };
 }

@@ -9,6 +9,9 @@ const base = (): Record<string, any> => ({
   service: { port: 8080 },
 });
 
+const TOP_LEVEL_KEYS =
+  'name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling, probes, rbac, networkPolicy, persistence';
+
 function problems(data: unknown): string[] {
   const result = validateAnswers(data);
   return result.ok ? [] : formatProblems(result.problems).split('\n');
@@ -39,7 +42,7 @@ rejects('a typo is an unknown key, named by its own path', (a) => (a.image.tgа 
   'image.tgа: unknown key (allowed here: repository, tag, digest, pullPolicy)',
 ]);
 rejects('a typo at the top level', (a) => (a.ingres = { enabled: true }), [
-  'ingres: unknown key (allowed here: name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling, persistence)',
+  `ingres: unknown key (allowed here: ${TOP_LEVEL_KEYS})`,
 ]);
 rejects('a name with capitals', (a) => (a.name = 'Shop-API'), [
   "name: must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters",
@@ -86,7 +89,7 @@ rejects('replicas on a DaemonSet', (a) => (a.workload = { kind: 'DaemonSet', rep
 test('every problem is reported at once, one line each', () => {
   const lines = problems({ name: 'Bad_Name', image: { tag: 'latest' }, workload: { kind: 'CronJob', timeZone: 'utc' }, extra: 1 });
   assert.equal(lines.toSorted(), [
-    'extra: unknown key (allowed here: name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling, persistence)',
+    `extra: unknown key (allowed here: ${TOP_LEVEL_KEYS})`,
     'image.repository: required',
     'image.tag: must be a pinned tag such as 1.4.2 (letters, digits, ".", "_", "-"), never "latest"',
     "name: must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters",

@@ -52,6 +52,15 @@ export function crossFieldProblems(data: unknown): Problem[] {
       longRunning ? 'only for a worker: with service.port the probes check the port' : `only for a worker, not a ${kind}`,
     );
   }
+  if (answers.probes !== undefined && !hasService) {
+    problem('probes', longRunning ? 'only with service.port: a worker is checked by workload.livenessCommand' : `a ${kind} runs to completion and gets no probes`);
+  }
+  for (const [name, probe] of Object.entries(answers.probes ?? {})) {
+    if (probe?.type === 'exec' && probe.command === undefined) problem(`probes.${name}.command`, 'required when type is exec');
+    if (probe?.type !== 'http' && probe?.path !== undefined) problem(`probes.${name}.path`, 'only for type http');
+    if (probe?.type !== 'exec' && probe?.command !== undefined) problem(`probes.${name}.command`, 'only for type exec');
+    if (probe?.type !== 'grpc' && probe?.service !== undefined) problem(`probes.${name}.service`, 'only for type grpc');
+  }
   if (!REPLICATED_KINDS.includes(kind) && workload.replicas !== undefined) {
     problem('workload.replicas', `only for workload.kind Deployment or StatefulSet, not ${kind}`);
   }

@@ -53,6 +53,30 @@ const command = (description: string): Schema => ({
   description,
 });
 const mountPath = (description: string): Schema => ({ ...text(ABSOLUTE_PATH, description) });
+const names = (description: string, pattern: string, message: string): Schema => ({
+  type: 'array',
+  minItems: 1,
+  uniqueItems: true,
+  description,
+  items: { type: 'string', pattern, 'x-message': message },
+});
+const probeAnswer = (description: string): Schema =>
+  object(
+    {
+      type: choice(['http', 'tcp', 'grpc', 'exec'], 'http GET, TCP connect, gRPC health, or a command'),
+      path: text(HTTP_PATH, 'http: the path to GET (default /)'),
+      command: command('exec: the command to run'),
+      service: { type: 'string', description: 'grpc: the service name to check (default: the server)' },
+    },
+    description,
+    ['type'],
+  );
+/** A namespace name: a DNS-1123 label. */
+const CHART_NAME_LIKE = {
+  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+  maxLength: 63,
+  message: 'must be a namespace name: lowercase letters, digits and "-"',
+};
 
 const annotations: Schema = {
   type: 'object',
@@ -177,6 +201,48 @@ export const answersSchema: Schema = {
           targetCPUUtilizationPercentage: integer(1, 100, 'Average CPU use to aim at, in percent (default 70)'),
         },
         'Horizontal pod autoscaling',
+      ),
+      probes: object(
+        {
+          liveness: probeAnswer('Liveness check: the container restarts when it fails (default: TCP on the port)'),
+          readiness: probeAnswer('Readiness check: the Service sends traffic only to ready pods (default: as liveness)'),
+          startup: probeAnswer('Startup check for slow starters: the other checks wait for it (default: none)'),
+        },
+        'Health checks of an app with a port',
+      ),
+      rbac: object(
+        {
+          rules: {
+            type: 'array',
+            minItems: 1,
+            description: 'What the app may do with the Kubernetes API: exactly these rules, no wildcards',
+            items: object(
+              {
+                apiGroups: names('API groups ("" is the core group)', '^[a-z0-9.]*$', 'must be an API group such as "", apps or batch; never *'),
+                resources: names('Resources such as configmaps or pods/log', '^[a-z][a-z0-9]*(/[a-z]+)?$', 'must be a resource such as configmaps or pods/log; never *'),
+                verbs: {
+                  type: 'array',
+                  minItems: 1,
+                  uniqueItems: true,
+                  description: 'Verbs',
+                  items: choice(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'], 'A verb (never *)'),
+                },
+                resourceNames: names('Only these objects', OBJECT_NAME.pattern, OBJECT_NAME.message),
+              },
+              'One RBAC rule',
+              ['apiGroups', 'resources', 'verbs'],
+            ),
+          },
+          clusterWide: boolean('A ClusterRole and ClusterRoleBinding instead of a Role and RoleBinding'),
+        },
+        'Access to the Kubernetes API; without rules the pods get no API token at all',
+      ),
+      networkPolicy: object(
+        {
+          enabled: boolean('A NetworkPolicy that admits traffic only on the service port (default true)'),
+          ingressNamespace: text(CHART_NAME_LIKE, 'Namespace of the ingress controller or gateway that may reach the pods'),
+        },
+        'The NetworkPolicy of the pods',
       ),
       persistence: object(
         {

@@ -11,9 +11,12 @@ import {
   int,
   pattern,
   podSecurityContext,
+  intOrString,
   probe,
   quantity,
+  resourceList,
   resources,
+  type JsonSchema,
   str,
   stringMap,
 } from './schemas.ts';
@@ -77,19 +80,21 @@ function podNodes(model: ChartModel): ValueNode[] {
       'No CPU limit by default: a CPU limit throttles the app even when the node has idle CPU.',
     ]),
   ];
-  if (model.service.enabled) {
+  const { liveness, readiness, startup } = model.probes;
+  if (liveness) {
     nodes.push(
-      leaf('livenessProbe', { enabled: true, tcpSocket: { port: 'http' } }, probe, 'Liveness probe; the container restarts when it fails', [
-        'A TCP check on the container port: set httpGet with your health path if the app has one.',
-      ]),
-      leaf('readinessProbe', { enabled: true, tcpSocket: { port: 'http' } }, probe, 'Readiness probe; the Service sends traffic only to ready pods'),
-    );
-  } else if (workload.worker) {
-    nodes.push(
-      leaf('livenessProbe', { enabled: true, exec: { command: workload.livenessCommand } }, probe, 'Liveness probe; the container restarts when it fails', [
-        'A worker listens on no port, so its liveness check is a command run in the container.',
+      leaf('livenessProbe', liveness, probe, 'Liveness probe; the container restarts when it fails', [
+        workload.worker
+          ? 'A worker listens on no port, so its liveness check is a command run in the container.'
+          : 'Checks the container port unless the answers chose a check: never an invented HTTP path.',
       ]),
     );
+  }
+  if (readiness) {
+    nodes.push(leaf('readinessProbe', readiness, probe, 'Readiness probe; the Service sends traffic only to ready pods'));
+  }
+  if (startup) {
+    nodes.push(leaf('startupProbe', startup, probe, 'Startup probe; liveness and readiness wait until it passes (for slow starters)'));
   }
   nodes.push(
     leaf('lifecycle', {}, freeObject, 'Container lifecycle hooks (postStart, preStop)'),
@@ -110,14 +115,89 @@ function podNodes(model: ChartModel): ValueNode[] {
   return nodes;
 }
 
-function serviceAccountNodes(): ValueNode[] {
-  return [
+function serviceAccountNodes(model: ChartModel): ValueNode[] {
+  const { rbac } = model;
+  const nodes: ValueNode[] = [
     group('serviceAccount', 'The ServiceAccount the pods run as', [
       leaf('create', true, bool, 'Create a ServiceAccount'),
       leaf('name', '', pattern(OBJECT_NAME, true), 'Its name; empty means the chart fullname'),
       leaf('annotations', {}, stringMap, 'Annotations, e.g. for cloud workload identity'),
-      leaf('automount', false, bool, 'Mount an API token into the pods', [
-        'Off: the app does not call the Kubernetes API, so a stolen pod cannot either.',
+      leaf('automount', rbac.enabled, bool, 'Mount an API token into the pods', [
+        rbac.enabled
+          ? 'On: the app calls the Kubernetes API, with exactly the rights in rbac.rules.'
+          : 'Off: the app does not call the Kubernetes API, so a stolen pod cannot either.',
+      ]),
+    ]),
+  ];
+  if (rbac.enabled) {
+    nodes.push(
+      group('rbac', `A ${rbac.clusterWide ? 'ClusterRole and ClusterRoleBinding' : 'Role and RoleBinding'} for the ServiceAccount: least privilege`, [
+        leaf('create', true, bool, 'Create the role and its binding'),
+        leaf('rules', rbac.rules, {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['apiGroups', 'resources', 'verbs'],
+            properties: {
+              apiGroups: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9.]*$' } },
+              resources: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9]*(/[a-z]+)?$' } },
+              verbs: { type: 'array', items: { enum: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] } },
+              resourceNames: { type: 'array', items: str },
+            },
+          },
+        }, 'The API rights of the app; the schema refuses "*"'),
+      ]),
+    );
+  }
+  return nodes;
+}
+
+const peerList: JsonSchema = { type: 'array', items: { type: 'object' } };
+
+function networkPolicyNodes(model: ChartModel): ValueNode[] {
+  const listens = model.service.enabled;
+  return [
+    group('networkPolicy', listens
+      ? 'A NetworkPolicy: the pods accept traffic only on the service port, only from the peers below'
+      : 'A NetworkPolicy: the pods accept no inbound traffic (they listen on no port)', [
+      leaf('enabled', model.networkPolicy.enabled, bool, 'Create the NetworkPolicy (needs a network plugin that enforces it)'),
+      ...(listens
+        ? [
+            leaf('allowSameNamespace', true, bool, 'Admit pods of the release namespace'),
+            leaf('ingressFrom', model.ingress.enabled ? [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': model.networkPolicy.ingressNamespace } } }] : [], peerList, 'More peers admitted, as NetworkPolicyPeer objects: the ingress controller\'s or gateway\'s namespace', [
+              'Set the namespace your ingress controller or gateway runs in.',
+            ]),
+          ]
+        : []),
+      group('egress', 'Outbound traffic', [
+        leaf('restrict', false, bool, 'Allow only DNS and the destinations in egress.to (off: all outbound traffic is allowed)'),
+        leaf('to', [], { type: 'array', items: { type: 'object' } }, 'Allowed destinations, as NetworkPolicyEgressRule objects; DNS is always allowed'),
+      ]),
+    ]),
+  ];
+}
+
+function disruptionBudgetNodes(): ValueNode[] {
+  return [
+    group('podDisruptionBudget', 'A PodDisruptionBudget (policy/v1), rendered while more than one replica runs', [
+      leaf('enabled', true, bool, 'Create the PodDisruptionBudget'),
+      leaf('maxUnavailable', 1, intOrString, 'Pods a voluntary disruption (a node drain) may take down at once'),
+    ]),
+  ];
+}
+
+function namespacePolicyNodes(): ValueNode[] {
+  return [
+    group('namespacePolicy', 'Opt-in limits for the release namespace; the chart does not own the namespace itself', [
+      group('resourceQuota', 'A ResourceQuota: the most the namespace may request', [
+        leaf('enabled', false, bool, 'Create the ResourceQuota'),
+        leaf('hard', { 'requests.cpu': '4', 'requests.memory': '8Gi', 'limits.memory': '16Gi', pods: '50' }, { type: 'object', additionalProperties: quantity }, 'Quota limits'),
+      ]),
+      group('limitRange', 'A LimitRange: defaults for containers that set no resources', [
+        leaf('enabled', false, bool, 'Create the LimitRange'),
+        leaf('defaultRequest', { cpu: '100m', memory: '128Mi' }, resourceList, 'Default requests'),
+        leaf('default', { memory: '256Mi' }, resourceList, 'Default limits'),
       ]),
     ]),
   ];
@@ -262,8 +342,10 @@ export function chartValues(model: ChartModel): ValueSection[] {
     { title: 'Image', nodes: imageNodes(model) },
     { title: model.workload.kind, nodes: workloadModule(model.workload.kind).values(model) },
     { title: 'Pods', nodes: podNodes(model) },
-    { title: 'ServiceAccount', nodes: serviceAccountNodes() },
+    { title: 'ServiceAccount', nodes: serviceAccountNodes(model) },
+    { title: 'NetworkPolicy', nodes: networkPolicyNodes(model) },
   ];
+  if (model.workload.replicated) sections.push({ title: 'Disruption budget', nodes: disruptionBudgetNodes() });
   if (model.service.enabled) sections.push({ title: 'Service', nodes: serviceNodes(model) });
   if (model.ingress.enabled) sections.push({ title: 'Ingress', nodes: ingressNodes(model) });
   if (model.persistence.enabled) sections.push({ title: 'Persistence', nodes: persistenceNodes(model) });
@@ -271,5 +353,6 @@ export function chartValues(model: ChartModel): ValueSection[] {
   if (model.secrets.enabled) sections.push({ title: 'Secrets', nodes: secretNodes(model) });
   if (model.autoscaling.enabled) sections.push({ title: 'Autoscaling', nodes: autoscalingNodes(model) });
   if (model.service.enabled) sections.push({ title: 'Tests', nodes: testNodes() });
+  sections.push({ title: 'Namespace', nodes: namespacePolicyNodes() });
   return sections;
 }

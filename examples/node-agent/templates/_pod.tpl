@@ -76,6 +76,12 @@ spec:
         {{- toYaml (omit . "enabled") | nindent 8 }}
       {{- end }}
       {{- end }}
+      {{- with .Values.startupProbe }}
+      {{- if .enabled }}
+      startupProbe:
+        {{- toYaml (omit . "enabled") | nindent 8 }}
+      {{- end }}
+      {{- end }}
       {{- $secretEnv := false }}
       {{- if or $secretEnv .Values.extraEnv }}
       env:

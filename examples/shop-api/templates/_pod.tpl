@@ -69,6 +69,12 @@ spec:
         {{- toYaml (omit . "enabled") | nindent 8 }}
       {{- end }}
       {{- end }}
+      {{- with .Values.startupProbe }}
+      {{- if .enabled }}
+      startupProbe:
+        {{- toYaml (omit . "enabled") | nindent 8 }}
+      {{- end }}
+      {{- end }}
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
       envFrom:
         - configMapRef:
