@@ -17,6 +17,13 @@ export interface ProbeAnswer {
   service?: string;
 }
 
+/** A Gateway an HTTPRoute attaches to. */
+export interface ParentRef {
+  name: string;
+  namespace?: string;
+  sectionName?: string;
+}
+
 export interface PolicyRule {
   apiGroups: string[];
   resources: string[];
@@ -55,6 +62,13 @@ export interface Answers {
   };
   config?: { enabled?: boolean; data?: Record<string, string | number | boolean>; mountPath?: string };
   secrets?: { enabled?: boolean; keys?: string[]; mountPath?: string };
+  httpRoute?: {
+    enabled?: boolean;
+    hostnames?: string[];
+    path?: string;
+    parentRefs?: ParentRef[];
+    gateway?: { create?: boolean; className?: string; tls?: { issuer?: string; issuerKind?: IssuerKind } };
+  };
   probes?: { liveness?: ProbeAnswer; readiness?: ProbeAnswer; startup?: ProbeAnswer };
   rbac?: { rules?: PolicyRule[]; clusterWide?: boolean };
   networkPolicy?: { enabled?: boolean; ingressNamespace?: string };
@@ -105,6 +119,13 @@ export interface ChartModel {
     pathType: PathType;
     annotations: Record<string, string>;
     tls: { enabled: boolean; issuer: string; issuerKind: IssuerKind };
+  };
+  httpRoute: {
+    enabled: boolean;
+    hostnames: string[];
+    path: string;
+    parentRefs: ParentRef[];
+    gateway: { create: boolean; className: string; issuer: string; issuerKind: IssuerKind };
   };
   probes: { liveness?: ProbeValues; readiness?: ProbeValues; startup?: ProbeValues };
   rbac: { enabled: boolean; clusterWide: boolean; rules: PolicyRule[] };
@@ -182,6 +203,18 @@ export function toModel(answers: Answers): ChartModel {
         enabled: tls.enabled ?? false,
         issuer: tls.issuer ?? '',
         issuerKind: tls.issuerKind ?? 'ClusterIssuer',
+      },
+    },
+    httpRoute: {
+      enabled: answers.httpRoute?.enabled ?? false,
+      hostnames: answers.httpRoute?.hostnames ?? [],
+      path: answers.httpRoute?.path ?? '/',
+      parentRefs: answers.httpRoute?.parentRefs ?? [],
+      gateway: {
+        create: answers.httpRoute?.gateway?.create ?? false,
+        className: answers.httpRoute?.gateway?.className ?? '',
+        issuer: answers.httpRoute?.gateway?.tls?.issuer ?? '',
+        issuerKind: answers.httpRoute?.gateway?.tls?.issuerKind ?? 'ClusterIssuer',
       },
     },
     probes: probeValues(answers, port),

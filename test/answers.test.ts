@@ -10,7 +10,7 @@ const base = (): Record<string, any> => ({
 });
 
 const TOP_LEVEL_KEYS =
-  'name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling, probes, rbac, networkPolicy, persistence';
+  'name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling, httpRoute, probes, rbac, networkPolicy, persistence';
 
 function problems(data: unknown): string[] {
   const result = validateAnswers(data);

@@ -80,6 +80,8 @@ export function crossFieldProblems(data: unknown): Problem[] {
     }
   }
 
+  problems.push(...httpRouteProblems(answers, hasService));
+
   const autoscaling = answers.autoscaling ?? {};
   if (autoscaling.enabled === true && !REPLICATED_KINDS.includes(kind)) {
     problem('autoscaling.enabled', `only for workload.kind Deployment or StatefulSet, not ${kind}`);
@@ -138,4 +140,31 @@ function imageProblems(answers: Partial<Answers>): Problem[] {
   const unpinned =
     answers.image !== undefined && image.tag === undefined && image.digest === undefined && answers.appVersion === undefined;
   return unpinned ? [{ path: 'image.tag', message: 'required unless image.digest or appVersion is set' }] : [];
+}
+
+function httpRouteProblems(answers: Partial<Answers>, hasService: boolean): Problem[] {
+  const route = answers.httpRoute;
+  if (route === undefined || route.enabled !== true) return [];
+  const problems: Problem[] = [];
+  if (!hasService) {
+    problems.push({ path: 'httpRoute.enabled', message: 'needs a Service: set service.port on a Deployment, StatefulSet or DaemonSet' });
+  }
+  if (route.hostnames === undefined) problems.push({ path: 'httpRoute.hostnames', message: 'required when httpRoute.enabled is true' });
+  const create = route.gateway?.create === true;
+  if (!create && route.parentRefs === undefined) {
+    problems.push({ path: 'httpRoute.parentRefs', message: 'required unless httpRoute.gateway.create is true (the shared Gateway to attach to)' });
+  }
+  if (create && route.parentRefs !== undefined) {
+    problems.push({ path: 'httpRoute.parentRefs', message: 'not with httpRoute.gateway.create: the route attaches to the chart\'s own Gateway' });
+  }
+  if (create && route.gateway?.className === undefined) {
+    problems.push({ path: 'httpRoute.gateway.className', message: 'required when httpRoute.gateway.create is true (the GatewayClass, e.g. istio or cilium)' });
+  }
+  if (create && route.gateway?.tls?.issuer === undefined) {
+    problems.push({ path: 'httpRoute.gateway.tls.issuer', message: 'required when httpRoute.gateway.create is true (the cert-manager issuer of its HTTPS listeners)' });
+  }
+  if (!create && route.gateway !== undefined && route.gateway.create !== false) {
+    problems.push({ path: 'httpRoute.gateway', message: 'only with httpRoute.gateway.create: true' });
+  }
+  return problems;
 }

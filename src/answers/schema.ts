@@ -202,6 +202,42 @@ export const answersSchema: Schema = {
         },
         'Horizontal pod autoscaling',
       ),
+      httpRoute: object(
+        {
+          enabled: boolean('Route traffic to the Service with a Gateway API HTTPRoute'),
+          hostnames: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: text(HOSTNAME, 'A host name'),
+            description: 'Host names the route serves',
+          },
+          path: text(HTTP_PATH, 'Path prefix the route matches (default /)'),
+          parentRefs: {
+            type: 'array',
+            minItems: 1,
+            description: 'The shared Gateway(s) the route attaches to',
+            items: object(
+              {
+                name: text(OBJECT_NAME, 'Gateway name'),
+                namespace: text(CHART_NAME_LIKE, "Gateway namespace (default: the release's)"),
+                sectionName: text(OBJECT_NAME, 'Listener of the Gateway'),
+              },
+              'A Gateway',
+              ['name'],
+            ),
+          },
+          gateway: object(
+            {
+              create: boolean('Create a Gateway of the chart instead of attaching to a shared one'),
+              className: text(OBJECT_NAME, 'Its gatewayClassName'),
+              tls: object(issuerFields, 'Its HTTPS listeners get certificates that cert-manager issues'),
+            },
+            'A Gateway of the chart',
+          ),
+        },
+        'Gateway API routing, beside or instead of an Ingress',
+      ),
       probes: object(
         {
           liveness: probeAnswer('Liveness check: the container restarts when it fails (default: TCP on the port)'),

@@ -65,6 +65,8 @@ export const CHART_PLAN: PlannedFile[] = [
   ...kindFiles,
   { path: 'templates/service.yaml', when: (m) => m.service.enabled, from: 'template' },
   { path: 'templates/ingress.yaml', when: (m) => m.ingress.enabled, from: 'template' },
+  { path: 'templates/httproute.yaml', when: (m) => m.httpRoute.enabled, from: 'template' },
+  { path: 'templates/gateway.yaml', when: (m) => m.httpRoute.gateway.create, from: 'template' },
   { path: 'templates/configmap.yaml', when: (m) => m.config.enabled, from: 'template' },
   { path: 'templates/secret.yaml', when: (m) => m.secrets.enabled, from: 'template' },
   { path: 'templates/hpa.yaml', when: (m) => m.autoscaling.enabled, from: 'template' },

@@ -165,7 +165,7 @@ function networkPolicyNodes(model: ChartModel): ValueNode[] {
       ...(listens
         ? [
             leaf('allowSameNamespace', true, bool, 'Admit pods of the release namespace'),
-            leaf('ingressFrom', model.ingress.enabled ? [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': model.networkPolicy.ingressNamespace } } }] : [], peerList, 'More peers admitted, as NetworkPolicyPeer objects: the ingress controller\'s or gateway\'s namespace', [
+            leaf('ingressFrom', trafficSources(model).map((namespace) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } })), peerList, 'More peers admitted, as NetworkPolicyPeer objects: the ingress controller\'s or gateway\'s namespace', [
               'Set the namespace your ingress controller or gateway runs in.',
             ]),
           ]
@@ -176,6 +176,17 @@ function networkPolicyNodes(model: ChartModel): ValueNode[] {
       ]),
     ]),
   ];
+}
+
+/** Namespaces whose proxies forward outside traffic to the pods: the ingress controller's, and
+ * those of the shared Gateways (the chart's own Gateway runs in the release namespace). */
+function trafficSources(model: ChartModel): string[] {
+  const namespaces = new Set<string>();
+  if (model.ingress.enabled) namespaces.add(model.networkPolicy.ingressNamespace);
+  if (model.httpRoute.enabled) {
+    for (const ref of model.httpRoute.parentRefs) if (ref.namespace) namespaces.add(ref.namespace);
+  }
+  return [...namespaces];
 }
 
 function disruptionBudgetNodes(): ValueNode[] {
@@ -254,6 +265,52 @@ function ingressNodes(model: ChartModel): ValueNode[] {
       ]),
     ]),
   ];
+}
+
+function httpRouteNodes(model: ChartModel): ValueNode[] {
+  const route = model.httpRoute;
+  const own = route.gateway.create;
+  const nodes: ValueNode[] = [
+    leaf('enabled', true, bool, 'Create the HTTPRoute (gateway.networking.k8s.io/v1)'),
+    leaf('annotations', {}, stringMap, 'HTTPRoute annotations'),
+    leaf('parentRefs', route.parentRefs, {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: pattern(OBJECT_NAME),
+          namespace: pattern(OBJECT_NAME),
+          sectionName: pattern(OBJECT_NAME),
+          group: str,
+          kind: str,
+          port: int(1, 65535),
+        },
+      },
+    }, own ? "Shared Gateways to attach to as well; the chart's own Gateway is always attached" : 'The shared Gateway(s) the route attaches to; the platform owns them and their TLS'),
+    leaf('hostnames', route.hostnames, { type: 'array', minItems: 1, items: pattern(HOSTNAME) }, 'Host names the route serves'),
+    leaf('rules', [{ matches: [{ path: { type: 'PathPrefix', value: route.path } }] }], {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { matches: { type: 'array', items: { type: 'object' } }, filters: { type: 'array', items: { type: 'object' } } },
+      },
+    }, 'Route rules (matches, filters); each sends its traffic to the Service'),
+  ];
+  if (own) {
+    nodes.push(
+      group('gateway', "The chart's own Gateway: an HTTPS listener per host name with a certificate from cert-manager, and an HTTP listener that redirects to HTTPS", [
+        leaf('create', true, bool, 'Create the Gateway'),
+        leaf('className', route.gateway.className, pattern(OBJECT_NAME), 'Its gatewayClassName'),
+        leaf('issuer', route.gateway.issuer, pattern(OBJECT_NAME), 'cert-manager issuer of the listener certificates (needs cert-manager with Gateway API support on)'),
+        leaf('issuerKind', route.gateway.issuerKind, { enum: ['ClusterIssuer', 'Issuer'] }, 'Kind of the issuer'),
+      ]),
+    );
+  }
+  return [group('httpRoute', 'Gateway API routing to the Service', nodes)];
 }
 
 function configNodes(model: ChartModel): ValueNode[] {
@@ -348,6 +405,7 @@ export function chartValues(model: ChartModel): ValueSection[] {
   if (model.workload.replicated) sections.push({ title: 'Disruption budget', nodes: disruptionBudgetNodes() });
   if (model.service.enabled) sections.push({ title: 'Service', nodes: serviceNodes(model) });
   if (model.ingress.enabled) sections.push({ title: 'Ingress', nodes: ingressNodes(model) });
+  if (model.httpRoute.enabled) sections.push({ title: 'Gateway API', nodes: httpRouteNodes(model) });
   if (model.persistence.enabled) sections.push({ title: 'Persistence', nodes: persistenceNodes(model) });
   if (model.config.enabled) sections.push({ title: 'Configuration', nodes: configNodes(model) });
   if (model.secrets.enabled) sections.push({ title: 'Secrets', nodes: secretNodes(model) });

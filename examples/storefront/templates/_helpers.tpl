@@ -1,0 +1,108 @@
+{{/*
+Chart name, at most 63 characters (a label value).
+*/}}
+{{- define "storefront.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Fully qualified app name: the release name, plus the chart name unless the release name
+already holds it. At most 63 characters (a DNS label).
+*/}}
+{{- define "storefront.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+The fullname with a suffix, cut before the suffix is added so the suffix always survives and the
+result stays within 63 characters, also for a 53-character release name.
+Usage: include "storefront.fullnameWithSuffix" (list . "headless")
+*/}}
+{{- define "storefront.fullnameWithSuffix" -}}
+{{- $context := index . 0 }}
+{{- $suffix := index . 1 }}
+{{- $base := include "storefront.fullname" $context | trunc (int (sub 62 (len $suffix))) | trimSuffix "-" }}
+{{- printf "%s-%s" $base $suffix }}
+{{- end }}
+
+{{/*
+The workload's own name. A CronJob or StatefulSet name is cut to 52 characters: Kubernetes adds
+11 characters to it (a Job's timestamp, a pod's controller-revision-hash label) within 63.
+*/}}
+{{- define "storefront.workloadName" -}}
+{{- include "storefront.fullname" . }}
+{{- end }}
+
+{{/*
+Chart name and version, for the helm.sh/chart label.
+*/}}
+{{- define "storefront.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Common labels.
+*/}}
+{{- define "storefront.labels" -}}
+helm.sh/chart: {{ include "storefront.chart" . }}
+{{ include "storefront.selectorLabels" . }}
+{{- if .Chart.AppVersion }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/*
+Selector labels: they never change between upgrades (a selector is immutable).
+*/}}
+{{- define "storefront.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "storefront.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/*
+The ServiceAccount the pods run as.
+*/}}
+{{- define "storefront.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "storefront.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+The image reference: repository, then the tag (default: the chart's appVersion), then the digest.
+Fails rather than run an unpinned image.
+*/}}
+{{- define "storefront.image" -}}
+{{- $tag := default .Chart.AppVersion .Values.image.tag }}
+{{- if and (not $tag) (not .Values.image.digest) }}
+{{- fail "image.tag: set image.tag, image.digest or the chart's appVersion: the image must be pinned" }}
+{{- end }}
+{{- if eq $tag "latest" }}
+{{- fail "image.tag: \"latest\" is not pinned; set a version tag or image.digest" }}
+{{- end }}
+{{- .Values.image.repository }}
+{{- if $tag }}:{{ $tag }}{{ end }}
+{{- if .Values.image.digest }}@{{ .Values.image.digest }}{{ end }}
+{{- end }}
+
+{{/*
+Pod template annotations: checksums of the configuration, so a changed value rolls the pods.
+Only values given in values.yaml count for the Secret: generated values never change.
+*/}}
+{{- define "storefront.podAnnotations" -}}
+{{- with .Values.podAnnotations }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}

@@ -1,0 +1,131 @@
+{{/*
+The pod template every workload kind of this chart uses: security context, probes, resources,
+configuration, secrets and storage in one place.
+Usage: include "storefront.podTemplate" .
+*/}}
+{{- define "storefront.podTemplate" -}}
+metadata:
+  {{- with include "storefront.podAnnotations" . | trim }}
+  annotations:
+    {{- . | nindent 4 }}
+  {{- end }}
+  labels:
+    {{- include "storefront.labels" . | nindent 4 }}
+    {{- with .Values.podLabels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+spec:
+  {{- with .Values.imagePullSecrets }}
+  imagePullSecrets:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  serviceAccountName: {{ include "storefront.serviceAccountName" . }}
+  automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
+  securityContext:
+    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+  {{- with .Values.priorityClassName }}
+  priorityClassName: {{ . }}
+  {{- end }}
+  terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
+  {{- if and .Values.nativeSidecars (semverCompare "<1.29.0-0" .Capabilities.KubeVersion.Version) }}
+  {{- fail "nativeSidecars: need Kubernetes 1.29 or later; use sidecars on older clusters" }}
+  {{- end }}
+  {{- $initContainers := list }}
+  {{- range .Values.nativeSidecars }}
+  {{- $initContainers = append $initContainers (merge (dict "restartPolicy" "Always") .) }}
+  {{- end }}
+  {{- $initContainers = concat $initContainers .Values.initContainers }}
+  {{- with $initContainers }}
+  initContainers:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  containers:
+    - name: {{ .Chart.Name }}
+      image: {{ include "storefront.image" . | quote }}
+      imagePullPolicy: {{ .Values.image.pullPolicy }}
+      {{- with .Values.command }}
+      command:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with .Values.args }}
+      args:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      securityContext:
+        {{- toYaml .Values.securityContext | nindent 8 }}
+      ports:
+        - name: http
+          containerPort: {{ .Values.service.port }}
+          protocol: TCP
+      {{- with .Values.livenessProbe }}
+      {{- if .enabled }}
+      livenessProbe:
+        {{- toYaml (omit . "enabled") | nindent 8 }}
+      {{- end }}
+      {{- end }}
+      {{- with .Values.readinessProbe }}
+      {{- if .enabled }}
+      readinessProbe:
+        {{- toYaml (omit . "enabled") | nindent 8 }}
+      {{- end }}
+      {{- end }}
+      {{- with .Values.startupProbe }}
+      {{- if .enabled }}
+      startupProbe:
+        {{- toYaml (omit . "enabled") | nindent 8 }}
+      {{- end }}
+      {{- end }}
+      {{- $secretEnv := false }}
+      {{- if or $secretEnv .Values.extraEnv }}
+      env:
+        {{- if $secretEnv }}
+        {{- range .Values.secrets.keys }}
+        - name: {{ . }}
+          valueFrom:
+            secretKeyRef:
+              name: {{ include "storefront.secretName" $ }}
+              key: {{ . }}
+        {{- end }}
+        {{- end }}
+        {{- with .Values.extraEnv }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+      {{- end }}
+      resources:
+        {{- toYaml .Values.resources | nindent 8 }}
+      {{- with .Values.lifecycle }}
+      lifecycle:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      volumeMounts:
+        - name: tmp
+          mountPath: /tmp
+        {{- with .Values.extraVolumeMounts }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+    {{- with .Values.sidecars }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  volumes:
+    - name: tmp
+      emptyDir: {}
+    {{- with .Values.extraVolumes }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  {{- with .Values.nodeSelector }}
+  nodeSelector:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.affinity }}
+  affinity:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.tolerations }}
+  tolerations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .Values.topologySpreadConstraints }}
+  topologySpreadConstraints:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end }}
