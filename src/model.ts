@@ -61,7 +61,13 @@ export interface Answers {
     tls?: { enabled?: boolean; issuer?: string; issuerKind?: IssuerKind };
   };
   config?: { enabled?: boolean; data?: Record<string, string | number | boolean>; mountPath?: string };
-  secrets?: { enabled?: boolean; keys?: string[]; mountPath?: string };
+  secrets?: {
+    enabled?: boolean;
+    keys?: string[];
+    mountPath?: string;
+    existingSecret?: string;
+    externalSecret?: { storeName?: string; storeKind?: 'ClusterSecretStore' | 'SecretStore'; remoteKey?: string };
+  };
   httpRoute?: {
     enabled?: boolean;
     hostnames?: string[];
@@ -69,6 +75,7 @@ export interface Answers {
     parentRefs?: ParentRef[];
     gateway?: { create?: boolean; className?: string; tls?: { issuer?: string; issuerKind?: IssuerKind } };
   };
+  acmeIssuer?: { email?: string; server?: string; kind?: IssuerKind };
   probes?: { liveness?: ProbeAnswer; readiness?: ProbeAnswer; startup?: ProbeAnswer };
   rbac?: { rules?: PolicyRule[]; clusterWide?: boolean };
   networkPolicy?: { enabled?: boolean; ingressNamespace?: string };
@@ -127,11 +134,19 @@ export interface ChartModel {
     parentRefs: ParentRef[];
     gateway: { create: boolean; className: string; issuer: string; issuerKind: IssuerKind };
   };
+  /** An ACME issuer of the chart's own, used where TLS names no issuer. */
+  acmeIssuer: { enabled: boolean; email: string; server: string; kind: IssuerKind };
   probes: { liveness?: ProbeValues; readiness?: ProbeValues; startup?: ProbeValues };
   rbac: { enabled: boolean; clusterWide: boolean; rules: PolicyRule[] };
   networkPolicy: { enabled: boolean; ingressNamespace: string };
   config: { enabled: boolean; data: Record<string, string>; mountPath: string };
-  secrets: { enabled: boolean; keys: string[]; mountPath: string };
+  secrets: {
+    enabled: boolean;
+    keys: string[];
+    mountPath: string;
+    existingSecret: string;
+    externalSecret: { enabled: boolean; storeName: string; storeKind: 'ClusterSecretStore' | 'SecretStore'; remoteKey: string };
+  };
   persistence: {
     enabled: boolean;
     size: string;
@@ -147,6 +162,8 @@ export interface ChartModel {
     targetCPUUtilizationPercentage: number;
   };
 }
+
+export const LETS_ENCRYPT = 'https://acme-v02.api.letsencrypt.org/directory';
 
 export const LONG_RUNNING_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
 export const REPLICATED_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet'];
@@ -217,6 +234,12 @@ export function toModel(answers: Answers): ChartModel {
         issuerKind: answers.httpRoute?.gateway?.tls?.issuerKind ?? 'ClusterIssuer',
       },
     },
+    acmeIssuer: {
+      enabled: answers.acmeIssuer !== undefined,
+      email: answers.acmeIssuer?.email ?? '',
+      server: answers.acmeIssuer?.server ?? LETS_ENCRYPT,
+      kind: answers.acmeIssuer?.kind ?? 'Issuer',
+    },
     probes: probeValues(answers, port),
     rbac: {
       enabled: (answers.rbac?.rules ?? []).length > 0,
@@ -233,9 +256,16 @@ export function toModel(answers: Answers): ChartModel {
       mountPath: config.mountPath ?? '',
     },
     secrets: {
-      enabled: secrets.enabled ?? (secrets.keys ?? []).length > 0,
+      enabled: secrets.enabled ?? ((secrets.keys ?? []).length > 0 || secrets.existingSecret !== undefined),
       keys: secrets.keys ?? [],
       mountPath: secrets.mountPath ?? '',
+      existingSecret: secrets.existingSecret ?? '',
+      externalSecret: {
+        enabled: secrets.externalSecret !== undefined,
+        storeName: secrets.externalSecret?.storeName ?? '',
+        storeKind: secrets.externalSecret?.storeKind ?? 'ClusterSecretStore',
+        remoteKey: secrets.externalSecret?.remoteKey ?? answers.name,
+      },
     },
     persistence: {
       enabled: persistence.enabled ?? answers.persistence !== undefined,

@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { validateAnswers, formatProblems } from '../src/answers/validate.ts';
+import { answersSchema } from '../src/answers/schema.ts';
 
 const base = (): Record<string, any> => ({
   name: 'shop-api',
@@ -9,8 +10,8 @@ const base = (): Record<string, any> => ({
   service: { port: 8080 },
 });
 
-const TOP_LEVEL_KEYS =
-  'name, description, version, appVersion, image, workload, service, ingress, config, secrets, autoscaling, httpRoute, probes, rbac, networkPolicy, persistence';
+// The message lists every key allowed at that level, as the schema defines them.
+const TOP_LEVEL_KEYS = Object.keys(answersSchema.properties as object).join(', ');
 
 function problems(data: unknown): string[] {
   const result = validateAnswers(data);
@@ -81,7 +82,7 @@ rejects('a bad config key', (a) => (a.config = { data: { 'bad key': 'x' } }), [
 rejects('TLS without an issuer', (a) => {
   a.service = { port: 8080 };
   a.ingress = { enabled: true, host: 'x.example.com', tls: { enabled: true } };
-}, ['ingress.tls.issuer: required when ingress.tls.enabled is true (a cert-manager issuer name)']);
+}, ['ingress.tls.issuer: required when ingress.tls.enabled is true (a cert-manager issuer name), unless acmeIssuer is set']);
 rejects('replicas on a DaemonSet', (a) => (a.workload = { kind: 'DaemonSet', replicas: 2 }), [
   'workload.replicas: only for workload.kind Deployment or StatefulSet, not DaemonSet',
 ]);

@@ -39,7 +39,14 @@ test("the chart's own Gateway: HTTPS per host with cert-manager certificates, HT
   const { find, all } = render('docs-site', ['httpRoute.hostnames[0]=docs.example.com', 'httpRoute.hostnames[1]=api.example.com']);
   const gateway = find('Gateway');
   assert.is(gateway.spec.gatewayClassName, 'istio');
-  assert.is(gateway.metadata.annotations['cert-manager.io/cluster-issuer'], 'letsencrypt-prod');
+  // The chart's own ACME ClusterIssuer, named after namespace and release, solving through the Gateway.
+  assert.is(gateway.metadata.annotations['cert-manager.io/cluster-issuer'], 'default-rel-docs-site-acme');
+  const issuer = find('ClusterIssuer');
+  assert.is(issuer.metadata.name, 'default-rel-docs-site-acme');
+  assert.is(issuer.spec.acme.email, 'ops@example.com');
+  assert.equal(issuer.spec.acme.solvers[0].http01.gatewayHTTPRoute.parentRefs, [
+    { name: gateway.metadata.name, namespace: 'default', kind: 'Gateway', sectionName: 'http' },
+  ]);
   const listeners = gateway.spec.listeners;
   assert.equal(listeners.map((l: any) => [l.name, l.protocol, l.port, l.hostname]), [
     ['http', 'HTTP', 80, undefined],
@@ -57,8 +64,8 @@ test("the chart's own Gateway: HTTPS per host with cert-manager certificates, HT
   assert.equal(redirect.spec.rules[0].filters, [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }]);
   assert.equal(app.spec.parentRefs.map((p: any) => p.sectionName), ['https-0', 'https-1']);
   assert.is(app.spec.rules[0].backendRefs[0].name, find('Service').metadata.name);
-  const issuer = render('docs-site', ['httpRoute.gateway.issuerKind=Issuer']).find('Gateway');
-  assert.is(issuer.metadata.annotations['cert-manager.io/issuer'], 'letsencrypt-prod');
+  const named = render('docs-site', ['httpRoute.gateway.issuer=letsencrypt-prod', 'httpRoute.gateway.issuerKind=Issuer']).find('Gateway');
+  assert.equal(named.metadata.annotations, { 'cert-manager.io/issuer': 'letsencrypt-prod' });
 });
 
 test('rendered by helm template with no cluster: no Capabilities gating drops the route', () => {

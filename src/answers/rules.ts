@@ -75,12 +75,25 @@ export function crossFieldProblems(data: unknown): Problem[] {
     if (!hasService) {
       problem('ingress.enabled', 'needs a Service: set service.port on a Deployment, StatefulSet or DaemonSet');
     }
-    if (ingress.tls?.enabled === true && ingress.tls.issuer === undefined) {
-      problem('ingress.tls.issuer', 'required when ingress.tls.enabled is true (a cert-manager issuer name)');
+    if (ingress.tls?.enabled === true && ingress.tls.issuer === undefined && answers.acmeIssuer === undefined) {
+      problem('ingress.tls.issuer', 'required when ingress.tls.enabled is true (a cert-manager issuer name), unless acmeIssuer is set');
     }
   }
 
   problems.push(...httpRouteProblems(answers, hasService));
+  if (answers.acmeIssuer !== undefined) {
+    const usesTls = (ingress.enabled === true && ingress.tls?.enabled === true) || answers.httpRoute?.gateway?.create === true;
+    if (!usesTls) {
+      problem('acmeIssuer', 'nothing would use it: it issues for ingress.tls or an own Gateway (httpRoute.gateway.create)');
+    }
+  }
+  const secrets = answers.secrets ?? {};
+  if (secrets.existingSecret !== undefined && secrets.externalSecret !== undefined) {
+    problem('secrets.externalSecret', 'not with secrets.existingSecret: choose one source of the Secret');
+  }
+  if (secrets.externalSecret !== undefined && (secrets.keys ?? []).length === 0) {
+    problem('secrets.keys', 'required with secrets.externalSecret: the keys to fetch from the store');
+  }
 
   const autoscaling = answers.autoscaling ?? {};
   if (autoscaling.enabled === true && !REPLICATED_KINDS.includes(kind)) {
@@ -160,7 +173,7 @@ function httpRouteProblems(answers: Partial<Answers>, hasService: boolean): Prob
   if (create && route.gateway?.className === undefined) {
     problems.push({ path: 'httpRoute.gateway.className', message: 'required when httpRoute.gateway.create is true (the GatewayClass, e.g. istio or cilium)' });
   }
-  if (create && route.gateway?.tls?.issuer === undefined) {
+  if (create && route.gateway?.tls?.issuer === undefined && answers.acmeIssuer === undefined) {
     problems.push({ path: 'httpRoute.gateway.tls.issuer', message: 'required when httpRoute.gateway.create is true (the cert-manager issuer of its HTTPS listeners)' });
   }
   if (!create && route.gateway !== undefined && route.gateway.create !== false) {

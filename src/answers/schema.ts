@@ -190,6 +190,16 @@ export const answersSchema: Schema = {
             items: text(ENV_VAR_NAME, 'Secret key name'),
           },
           mountPath: mountPath('Mount the keys as files here instead of environment variables'),
+          existingSecret: text(OBJECT_NAME, 'Use this Secret, managed elsewhere, instead of one of the chart'),
+          externalSecret: object(
+            {
+              storeName: text(OBJECT_NAME, 'The external-secrets SecretStore or ClusterSecretStore to read from'),
+              storeKind: choice(['ClusterSecretStore', 'SecretStore'], 'Its kind (default ClusterSecretStore)'),
+              remoteKey: { type: 'string', minLength: 1, description: 'The key in the store that holds the values, one property per key (default: the chart name)' },
+            },
+            'An ExternalSecret (external-secrets.io/v1) fills the Secret from a secret store',
+            ['storeName'],
+          ),
         },
         'A Secret whose values are set at install or generated',
       ),
@@ -237,6 +247,25 @@ export const answersSchema: Schema = {
           ),
         },
         'Gateway API routing, beside or instead of an Ingress',
+      ),
+      acmeIssuer: object(
+        {
+          email: {
+            type: 'string',
+            pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+            description: 'Contact e-mail of the ACME account',
+            'x-message': 'must be an e-mail address',
+          },
+          server: {
+            type: 'string',
+            pattern: '^https://[^\\s]+$',
+            description: "ACME directory URL (default: Let's Encrypt production)",
+            'x-message': 'must be an https:// URL',
+          },
+          kind: choice(['Issuer', 'ClusterIssuer'], 'A namespaced Issuer (default), or a ClusterIssuer named per release'),
+        },
+        "An ACME issuer of the chart's own (HTTP-01), for TLS that names no issuer",
+        ['email'],
       ),
       probes: object(
         {

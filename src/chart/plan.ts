@@ -66,9 +66,11 @@ export const CHART_PLAN: PlannedFile[] = [
   { path: 'templates/service.yaml', when: (m) => m.service.enabled, from: 'template' },
   { path: 'templates/ingress.yaml', when: (m) => m.ingress.enabled, from: 'template' },
   { path: 'templates/httproute.yaml', when: (m) => m.httpRoute.enabled, from: 'template' },
+  { path: 'templates/acme-issuer.yaml', when: (m) => m.acmeIssuer.enabled, from: 'template' },
   { path: 'templates/gateway.yaml', when: (m) => m.httpRoute.gateway.create, from: 'template' },
   { path: 'templates/configmap.yaml', when: (m) => m.config.enabled, from: 'template' },
   { path: 'templates/secret.yaml', when: (m) => m.secrets.enabled, from: 'template' },
+  { path: 'templates/externalsecret.yaml', when: (m) => m.secrets.externalSecret.enabled, from: 'template' },
   { path: 'templates/hpa.yaml', when: (m) => m.autoscaling.enabled, from: 'template' },
   { path: 'templates/tests/test-connection.yaml', when: (m) => m.service.enabled, from: 'template' },
 ];
@@ -93,6 +95,7 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
   if (!compiled) {
     Handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
     Handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
+    Handlebars.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   }
   compiled ??= new Map(
     Object.entries(templateSpecs).map(([key, spec]) => [key, Handlebars.template(spec)]),

@@ -259,7 +259,7 @@ function ingressNodes(model: ChartModel): ValueNode[] {
       }, 'Hosts and paths routed to the Service'),
       group('tls', 'TLS with a certificate that cert-manager issues (its ingress-shim reads the annotation)', [
         leaf('enabled', ingress.tls.enabled, bool, 'Serve TLS for every host'),
-        leaf('issuer', ingress.tls.issuer, pattern(OBJECT_NAME, true), 'cert-manager issuer name'),
+        leaf('issuer', ingress.tls.issuer, pattern(OBJECT_NAME, true), model.acmeIssuer.enabled ? "cert-manager issuer name; empty: the chart's own ACME issuer" : 'cert-manager issuer name'),
         leaf('issuerKind', ingress.tls.issuerKind, { enum: ['ClusterIssuer', 'Issuer'] }, 'Kind of the issuer'),
         leaf('secretName', '', pattern(OBJECT_NAME, true), 'Secret that holds the certificate; empty means <fullname>-tls'),
       ]),
@@ -305,12 +305,24 @@ function httpRouteNodes(model: ChartModel): ValueNode[] {
       group('gateway', "The chart's own Gateway: an HTTPS listener per host name with a certificate from cert-manager, and an HTTP listener that redirects to HTTPS", [
         leaf('create', true, bool, 'Create the Gateway'),
         leaf('className', route.gateway.className, pattern(OBJECT_NAME), 'Its gatewayClassName'),
-        leaf('issuer', route.gateway.issuer, pattern(OBJECT_NAME), 'cert-manager issuer of the listener certificates (needs cert-manager with Gateway API support on)'),
+        leaf('issuer', route.gateway.issuer, pattern(OBJECT_NAME, model.acmeIssuer.enabled), model.acmeIssuer.enabled ? "cert-manager issuer of the listener certificates; empty: the chart's own ACME issuer" : 'cert-manager issuer of the listener certificates (needs cert-manager with Gateway API support on)'),
         leaf('issuerKind', route.gateway.issuerKind, { enum: ['ClusterIssuer', 'Issuer'] }, 'Kind of the issuer'),
       ]),
     );
   }
   return [group('httpRoute', 'Gateway API routing to the Service', nodes)];
+}
+
+function acmeIssuerNodes(model: ChartModel): ValueNode[] {
+  const { acmeIssuer } = model;
+  return [
+    group('acmeIssuer', "An ACME issuer of the chart's own, solving HTTP-01 through the chart's Ingress or Gateway; used where TLS names no issuer", [
+      leaf('create', true, bool, 'Create the issuer'),
+      leaf('kind', acmeIssuer.kind, { enum: ['Issuer', 'ClusterIssuer'] }, 'Issuer (namespaced) or ClusterIssuer (named after the release and namespace, so releases never collide)'),
+      leaf('email', acmeIssuer.email, { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }, 'Contact e-mail of the ACME account'),
+      leaf('server', acmeIssuer.server, { type: 'string', pattern: '^https://' }, 'ACME directory URL; try https://acme-staging-v02.api.letsencrypt.org/directory first'),
+    ]),
+  ];
 }
 
 function configNodes(model: ChartModel): ValueNode[] {
@@ -340,6 +352,24 @@ function secretNodes(model: ChartModel): ValueNode[] {
         'Never commit secret values here. The pods roll when a value given here changes.',
       ]),
       leaf('mountPath', model.secrets.mountPath, pattern(ABSOLUTE_PATH, true), 'Mount the keys as files in this folder (one file per key) instead of environment variables'),
+      leaf('existingSecret', model.secrets.existingSecret, pattern(OBJECT_NAME, true), 'Use this Secret, managed elsewhere (it must hold the keys), and render none', [
+        'The way for GitOps tools that render without a cluster, where generated values would change on every render.',
+      ]),
+      ...(model.secrets.externalSecret.enabled
+        ? [
+            group('externalSecret', 'An ExternalSecret (external-secrets.io/v1) fills the Secret from a secret store, instead of values or generated ones', [
+              leaf('enabled', true, bool, 'Render the ExternalSecret instead of the Secret'),
+              leaf('secretStoreRef', { name: model.secrets.externalSecret.storeName, kind: model.secrets.externalSecret.storeKind }, {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'kind'],
+                properties: { name: pattern(OBJECT_NAME), kind: { enum: ['ClusterSecretStore', 'SecretStore'] } },
+              }, 'The store to read from'),
+              leaf('remoteKey', model.secrets.externalSecret.remoteKey, { type: 'string', minLength: 1 }, 'The key in the store; each secret key is one of its properties'),
+              leaf('refreshInterval', '1h', { type: 'string', pattern: '^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$' }, 'How often the values are fetched again'),
+            ]),
+          ]
+        : []),
     ]),
   ];
 }
@@ -406,6 +436,7 @@ export function chartValues(model: ChartModel): ValueSection[] {
   if (model.service.enabled) sections.push({ title: 'Service', nodes: serviceNodes(model) });
   if (model.ingress.enabled) sections.push({ title: 'Ingress', nodes: ingressNodes(model) });
   if (model.httpRoute.enabled) sections.push({ title: 'Gateway API', nodes: httpRouteNodes(model) });
+  if (model.acmeIssuer.enabled) sections.push({ title: 'cert-manager', nodes: acmeIssuerNodes(model) });
   if (model.persistence.enabled) sections.push({ title: 'Persistence', nodes: persistenceNodes(model) });
   if (model.config.enabled) sections.push({ title: 'Configuration', nodes: configNodes(model) });
   if (model.secrets.enabled) sections.push({ title: 'Secrets', nodes: secretNodes(model) });

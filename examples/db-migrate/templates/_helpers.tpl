@@ -98,10 +98,10 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
-The Secret's name.
+The Secret's name: the chart's own, or secrets.existingSecret, managed elsewhere.
 */}}
 {{- define "db-migrate.secretName" -}}
-{{- include "db-migrate.fullname" . }}
+{{- default (include "db-migrate.fullname" .) .Values.secrets.existingSecret }}
 {{- end }}
 
 {{/*

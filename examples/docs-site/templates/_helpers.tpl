@@ -98,6 +98,41 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
+The cert-manager annotation that asks for a certificate: the issuer named in values, else the
+chart's own ACME issuer.
+Usage: include "docs-site.issuerAnnotation" (list . .Values.ingress.tls.issuer .Values.ingress.tls.issuerKind "ingress.tls.issuer")
+*/}}
+{{- define "docs-site.issuerAnnotation" -}}
+{{- $context := index . 0 }}
+{{- $issuer := index . 1 }}
+{{- $kind := index . 2 }}
+{{- if and (not $issuer) $context.Values.acmeIssuer.create }}
+{{- $issuer = include "docs-site.acmeIssuerName" $context }}
+{{- $kind = $context.Values.acmeIssuer.kind }}
+{{- end }}
+{{- if not $issuer }}
+{{- fail (printf "%s: required: the cert-manager issuer that signs the certificate" (index . 3)) }}
+{{- end }}
+{{- if eq $kind "Issuer" }}
+cert-manager.io/issuer: {{ $issuer | quote }}
+{{- else }}
+cert-manager.io/cluster-issuer: {{ $issuer | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+The chart's own ACME issuer. A ClusterIssuer is cluster-wide, so its name holds the namespace and
+the release: two releases never share one.
+*/}}
+{{- define "docs-site.acmeIssuerName" -}}
+{{- if eq .Values.acmeIssuer.kind "ClusterIssuer" }}
+{{- printf "%s-%s" .Release.Namespace (include "docs-site.fullname" .) | trunc 58 | trimSuffix "-" }}-acme
+{{- else }}
+{{- include "docs-site.fullnameWithSuffix" (list . "acme") }}
+{{- end }}
+{{- end }}
+
+{{/*
 Pod template annotations: checksums of the configuration, so a changed value rolls the pods.
 Only values given in values.yaml count for the Secret: generated values never change.
 */}}

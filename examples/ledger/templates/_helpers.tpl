@@ -98,10 +98,10 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
-The Secret's name.
+The Secret's name: the chart's own, or secrets.existingSecret, managed elsewhere.
 */}}
 {{- define "ledger.secretName" -}}
-{{- include "ledger.fullname" . }}
+{{- default (include "ledger.fullname" .) .Values.secrets.existingSecret }}
 {{- end }}
 
 {{/*

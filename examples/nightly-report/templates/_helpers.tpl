@@ -98,10 +98,10 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
-The Secret's name.
+The Secret's name: the chart's own, or secrets.existingSecret, managed elsewhere.
 */}}
 {{- define "nightly-report.secretName" -}}
-{{- include "nightly-report.fullname" . }}
+{{- default (include "nightly-report.fullname" .) .Values.secrets.existingSecret }}
 {{- end }}
 
 {{/*

@@ -98,10 +98,10 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
-The Secret's name.
+The Secret's name: the chart's own, or secrets.existingSecret, managed elsewhere.
 */}}
 {{- define "queue-worker.secretName" -}}
-{{- include "queue-worker.fullname" . }}
+{{- default (include "queue-worker.fullname" .) .Values.secrets.existingSecret }}
 {{- end }}
 
 {{/*

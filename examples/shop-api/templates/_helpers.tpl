@@ -98,10 +98,29 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
-The Secret's name.
+The cert-manager annotation that asks for a certificate: the issuer named in values, else the
+chart's own ACME issuer.
+Usage: include "shop-api.issuerAnnotation" (list . .Values.ingress.tls.issuer .Values.ingress.tls.issuerKind "ingress.tls.issuer")
+*/}}
+{{- define "shop-api.issuerAnnotation" -}}
+{{- $context := index . 0 }}
+{{- $issuer := index . 1 }}
+{{- $kind := index . 2 }}
+{{- if not $issuer }}
+{{- fail (printf "%s: required: the cert-manager issuer that signs the certificate" (index . 3)) }}
+{{- end }}
+{{- if eq $kind "Issuer" }}
+cert-manager.io/issuer: {{ $issuer | quote }}
+{{- else }}
+cert-manager.io/cluster-issuer: {{ $issuer | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Secret's name: the chart's own, or secrets.existingSecret, managed elsewhere.
 */}}
 {{- define "shop-api.secretName" -}}
-{{- include "shop-api.fullname" . }}
+{{- default (include "shop-api.fullname" .) .Values.secrets.existingSecret }}
 {{- end }}
 
 {{/*

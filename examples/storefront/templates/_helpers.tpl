@@ -98,6 +98,25 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
+The cert-manager annotation that asks for a certificate: the issuer named in values, else the
+chart's own ACME issuer.
+Usage: include "storefront.issuerAnnotation" (list . .Values.ingress.tls.issuer .Values.ingress.tls.issuerKind "ingress.tls.issuer")
+*/}}
+{{- define "storefront.issuerAnnotation" -}}
+{{- $context := index . 0 }}
+{{- $issuer := index . 1 }}
+{{- $kind := index . 2 }}
+{{- if not $issuer }}
+{{- fail (printf "%s: required: the cert-manager issuer that signs the certificate" (index . 3)) }}
+{{- end }}
+{{- if eq $kind "Issuer" }}
+cert-manager.io/issuer: {{ $issuer | quote }}
+{{- else }}
+cert-manager.io/cluster-issuer: {{ $issuer | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
 Pod template annotations: checksums of the configuration, so a changed value rolls the pods.
 Only values given in values.yaml count for the Secret: generated values never change.
 */}}
