@@ -2,7 +2,7 @@
 // generated charts. Every call gets an isolated, throw-away Helm environment so
 // the developer's helm config, repos, plugins and kube context never leak into
 // (or get modified by) the tests, and nothing is ever fetched.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,26 @@ export function runHelm(bin: string, args: string[]): HelmResult & { stdout: str
   const res = spawnSync(bin, args, { env: helmEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (res.error) return { ok: false, output: String(res.error), stdout: '' };
   return { ok: res.status === 0, output: res.stdout + res.stderr, stdout: res.stdout };
+}
+
+/**
+ * Like runHelm, but asynchronous and against the cluster in `kubeconfig` instead of none, e.g. a
+ * stand-in API server running in this same process (which spawnSync would block).
+ */
+export function runHelmWithKubeconfig(
+  bin: string,
+  args: string[],
+  kubeconfig: string,
+): Promise<HelmResult & { stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { env: { ...helmEnv(), KUBECONFIG: kubeconfig }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', (err) => resolve({ ok: false, output: String(err), stdout: '' }));
+    child.on('close', (code) => resolve({ ok: code === 0, output: stdout + stderr, stdout }));
+  });
 }
 
 let helmsPromise: Promise<HelmBinary[]> | undefined;
