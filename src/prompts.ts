@@ -2,6 +2,7 @@
 // how it is reached, what it is given. Each is asked only when `known` (stored answers) lacks it,
 // and each uses the validators the answers file uses.
 import { WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES } from './answers/schema.ts';
+import { validateSchedule } from './kinds/schedule.ts';
 import type { Answers, WorkloadKind } from './model.ts';
 import {
   integerCheck,
@@ -87,7 +88,7 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
   answers.workload = workload;
   const longRunning = workload.kind === 'Deployment' || workload.kind === 'StatefulSet' || workload.kind === 'DaemonSet';
   if (workload.kind === 'CronJob' && workload.schedule === undefined) {
-    workload.schedule = await input('schedule', 'Schedule (cron syntax, e.g. */15 * * * *)', (v) => (v.trim() ? true : 'required'));
+    workload.schedule = await input('schedule', 'Schedule (cron syntax, e.g. */15 * * * *)', validateSchedule);
   }
 
   if (longRunning && answers.service?.port === undefined) {
@@ -99,6 +100,16 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
       if (annotations) service.annotations = Object.fromEntries(parsePairs(annotations));
       answers.service = { ...service, ...answers.service };
     }
+  }
+
+  // A long-running workload without a port is a worker: it is checked by a command instead.
+  if (longRunning && answers.service?.port === undefined && workload.livenessCommand === undefined) {
+    const command = await input(
+      'livenessCommand',
+      'Liveness check of the worker: a command run in the container (words separated by spaces, e.g. /app/healthcheck --quiet)',
+      (v) => (v.trim() ? true : 'required: a worker has no port to check'),
+    );
+    workload.livenessCommand = command.split(/\s+/);
   }
 
   if (answers.service?.port !== undefined && answers.ingress?.enabled === undefined) {

@@ -1,0 +1,226 @@
+// The Yeoman generator as Yeoman runs it, through yeoman-test: the built generator
+// (dist/generators/app/index.js; run `npm run build` first) in a Yeoman environment, writing to a
+// temporary folder through mem-fs. The bin, run as a child process, is the reference output.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { TerminalAdapter } from '@yeoman/adapter';
+import { load } from 'js-yaml';
+import helpers from 'yeoman-test';
+import { binOutput, builtGenerator, freshDir, readTree, recordedAnswers, repoRoot, treeDifference } from './support/yo.ts';
+
+// A copy, outside the folder yeoman-test runs in (the generator must take any path).
+const shopApi = join(freshDir('answers'), 'shop-api.yaml');
+copyFileSync(join(repoRoot, 'examples/shop-api.yaml'), shopApi);
+
+type Context = ReturnType<typeof helpers.run>;
+
+/** The generator's own --answers option (yeoman-test's types only know Yeoman's options). */
+const answersOption = (file: string) => ({ answers: file }) as Parameters<Context['withOptions']>[0];
+
+/** Runs a prepared context to its end: the folder it wrote into, or the error it failed with. */
+async function outcome(context: Context) {
+  let error: Error | undefined;
+  let askedQuestions: Array<{ name: string; answer: unknown }> = [];
+  try {
+    askedQuestions = (await context).askedQuestions;
+  } catch (caught) {
+    error = caught as Error;
+  }
+  const dir = context.targetDirectory!;
+  const files = readTree(dir);
+  context.cleanupTemporaryDir(); // also goes back to the folder we started in
+  return { error, askedQuestions, files };
+}
+
+/** The files of one chart inside a tree read from the destination folder. */
+function chartTree(tree: Map<string, Buffer>, name: string): Map<string, Buffer> {
+  return new Map([...tree].filter(([path]) => path.startsWith(`${name}/`)).map(([path, bytes]) => [path.slice(name.length + 1), bytes]));
+}
+
+const yaml = (chart: Map<string, Buffer>, path: string) => load(chart.get(path)!.toString('utf8')) as Record<string, any>;
+
+test('--answers FILE: writes <cwd>/shop-api/ byte for byte as the bin does, and nothing else', async () => {
+  const run = await outcome(helpers.run(builtGenerator).withOptions(answersOption(shopApi)));
+  assert.is(run.error, undefined, run.error?.stack);
+  assert.equal(run.askedQuestions, [], 'nothing is asked when an answers file is given');
+  assert.ok([...run.files.keys()].every((path) => path.startsWith('shop-api/')), [...run.files.keys()].join('\n'));
+  const difference = treeDifference(chartTree(run.files, 'shop-api'), binOutput(shopApi, 'shop-api'));
+  assert.is(difference, '', difference);
+});
+
+test('--answers FILE with a bad answer: rejects naming the field, writes nothing', async () => {
+  const bad = join(freshDir('bad'), 'bad.yaml');
+  writeFileSync(bad, readFileSync(shopApi, 'utf8').replace(/^name: shop-api$/m, 'name: Shop_API'));
+  const run = await outcome(helpers.run(builtGenerator).withOptions(answersOption(bad)));
+  assert.instance(run.error, Error, 'the run must fail');
+  assert.match(run.error!.message, /^name: must be a lowercase DNS-1123 label/m);
+  assert.equal([...run.files.keys()], [], 'no file is written');
+});
+
+test('--answers FILE that does not exist: rejects with the path, writes nothing', async () => {
+  const missing = join(freshDir('missing'), 'nope.yaml');
+  const run = await outcome(helpers.run(builtGenerator).withOptions(answersOption(missing)));
+  assert.instance(run.error, Error);
+  assert.match(run.error!.message, `${missing}: cannot read: ENOENT`);
+  assert.equal([...run.files.keys()], []);
+});
+
+// yeoman-test's adapter answers from the mocked answers and reads no terminal: the generator asks
+// it. throwOnMissingAnswer: a question without a mocked answer (and without a default) fails.
+test('prompts, Ingress answered yes: every answer lands in the chart, as the bin writes it', async () => {
+  const answers = {
+    name: 'qa-app',
+    imageRepository: 'ghcr.io/acme/qa-app',
+    imageTag: '2.0.1',
+    kind: 'Deployment',
+    port: '9090',
+    serviceType: 'NodePort',
+    serviceAnnotations: 'example.com/team=qa',
+    ingress: true,
+    ingressHost: 'qa.example.com',
+    ingressPath: '/api',
+    ingressPathType: 'Exact',
+    ingressClass: 'nginx',
+    ingressAnnotations: 'nginx.ingress.kubernetes.io/proxy-body-size=8m',
+    tls: true,
+    issuer: 'letsencrypt-staging',
+    issuerKind: 'Issuer',
+    config: 'LOG_LEVEL=debug, FEATURE_X=on',
+    secretKeys: 'DB_PASSWORD, API_TOKEN',
+    autoscaling: true,
+    minReplicas: '3',
+    maxReplicas: '6',
+    cpu: '60',
+  };
+  const run = await outcome(helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true }));
+  assert.is(run.error, undefined, run.error?.stack);
+  assert.equal(run.askedQuestions.map((q) => q.name), Object.keys(answers), 'the questions asked, in order');
+  const chart = chartTree(run.files, 'qa-app');
+  assert.is(chart.size, run.files.size, 'everything is written below qa-app/');
+
+  const recorded = recordedAnswers(chart);
+  assert.equal(recorded.answers, {
+    name: 'qa-app',
+    image: { repository: 'ghcr.io/acme/qa-app', tag: '2.0.1' },
+    workload: { kind: 'Deployment' },
+    service: { port: 9090, type: 'NodePort', annotations: { 'example.com/team': 'qa' } },
+    ingress: {
+      enabled: true,
+      host: 'qa.example.com',
+      path: '/api',
+      pathType: 'Exact',
+      className: 'nginx',
+      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' },
+      tls: { enabled: true, issuer: 'letsencrypt-staging', issuerKind: 'Issuer' },
+    },
+    config: { enabled: true, data: { LOG_LEVEL: 'debug', FEATURE_X: 'on' } },
+    secrets: { enabled: true, keys: ['DB_PASSWORD', 'API_TOKEN'] },
+    autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 6, targetCPUUtilizationPercentage: 60 },
+  });
+  assert.is(yaml(chart, 'Chart.yaml').name, 'qa-app');
+  const values = yaml(chart, 'values.yaml');
+  assert.is(values.service.port, 9090);
+  assert.is(values.service.type, 'NodePort');
+  assert.ok(chart.has('templates/ingress.yaml'), 'an Ingress when asked for one');
+  assert.ok(chart.has('templates/secret.yaml') && chart.has('templates/hpa.yaml'));
+  assert.match(JSON.stringify(values), 'qa.example.com');
+
+  const difference = treeDifference(chart, binOutput(recorded.file, 'qa-app'));
+  assert.is(difference, '', difference);
+});
+
+test('prompts, Ingress answered no: no Ingress questions, no Ingress file', async () => {
+  const answers = {
+    name: 'plain-app',
+    imageRepository: 'registry.example.com/team/plain-app',
+    imageTag: 'v7',
+    kind: 'Deployment',
+    port: '8081',
+    serviceType: 'ClusterIP',
+    serviceAnnotations: 'example.com/owner=ops',
+    ingress: false,
+    config: 'MODE=plain',
+    secretKeys: 'TOKEN',
+    autoscaling: false,
+  };
+  const run = await outcome(helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true }));
+  assert.is(run.error, undefined, run.error?.stack);
+  assert.equal(run.askedQuestions.map((q) => q.name), Object.keys(answers));
+  const chart = chartTree(run.files, 'plain-app');
+  assert.is(yaml(chart, 'Chart.yaml').name, 'plain-app');
+  assert.is(yaml(chart, 'values.yaml').service.port, 8081);
+  assert.not.ok(chart.has('templates/ingress.yaml'), 'no Ingress when answered no');
+  assert.not.ok(chart.has('templates/hpa.yaml'), 'no HPA when answered no');
+  assert.equal(recordedAnswers(chart).answers.ingress, { enabled: false });
+  const difference = treeDifference(chart, binOutput(recordedAnswers(chart).file, 'plain-app'));
+  assert.is(difference, '', difference);
+});
+
+test('prompts, a worker (no port): asked for its liveness command, no Service, no Ingress questions', async () => {
+  const answers = {
+    name: 'queue-app',
+    imageRepository: 'ghcr.io/acme/queue-app',
+    imageTag: '3.1.0',
+    kind: 'Deployment',
+    port: ' ', // what a user types for "empty": yeoman-test counts '' as not answered
+    livenessCommand: '/app/healthcheck --quiet',
+    config: 'QUEUE=jobs',
+    secretKeys: 'BROKER_PASSWORD',
+    autoscaling: false,
+  };
+  const run = await outcome(helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true }));
+  assert.is(run.error, undefined, run.error?.stack);
+  assert.equal(run.askedQuestions.map((q) => q.name), Object.keys(answers));
+  const chart = chartTree(run.files, 'queue-app');
+  const recorded = recordedAnswers(chart);
+  assert.equal(recorded.answers.workload, { kind: 'Deployment', livenessCommand: ['/app/healthcheck', '--quiet'] });
+  assert.is(recorded.answers.service, undefined);
+  assert.not.ok(chart.has('templates/service.yaml'), 'a worker gets no Service');
+  const difference = treeDifference(chart, binOutput(recorded.file, 'queue-app'));
+  assert.is(difference, '', difference);
+});
+
+test('prompts, an answer the core refuses: rejects naming the field, writes nothing', async () => {
+  // yeoman-test's prompts skip validate(); the core still refuses what a terminal prompt would.
+  const answers = {
+    name: 'ok-app',
+    imageRepository: 'ghcr.io/acme/ok-app',
+    imageTag: '1',
+    kind: 'Deployment',
+    port: '70000',
+    serviceType: 'ClusterIP',
+    serviceAnnotations: 'example.com/a=b',
+    ingress: false,
+    config: 'A=1',
+    secretKeys: 'B',
+    autoscaling: false,
+  };
+  const run = await outcome(helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true }));
+  assert.instance(run.error, Error);
+  assert.match(run.error!.message, /^service\.port: /m);
+  assert.equal([...run.files.keys()], []);
+});
+
+// The contract for CI: with a terminal adapter whose input is not a terminal (a pipe that stays
+// open, as CI runners give), nothing is asked: the missing answers are an error at once.
+test('no --answers and a terminal adapter without a terminal: fails at once, never waits', async () => {
+  const stdin = new PassThrough();
+  const adapter = new TerminalAdapter({ stdin: stdin as unknown as NodeJS.ReadStream, stdout: new PassThrough() as never });
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), 5_000)));
+  const context = helpers.run(builtGenerator, {}, { adapter } as never);
+  const run = await Promise.race([outcome(context), hang]);
+  clearTimeout(timer);
+  stdin.destroy();
+  assert.is.not(run, 'hang', 'the generator waited for input that never comes');
+  if (run === 'hang') return;
+  assert.instance(run.error, Error);
+  assert.match(run.error!.message, /^name: required$/m);
+  assert.match(run.error!.message, 'no terminal to ask the questions: pass --answers FILE');
+  assert.equal([...run.files.keys()], []);
+});
+
+test.run();

@@ -1,0 +1,205 @@
+// `yo k8s-chart` as a user runs it: the packed package and yo installed globally into a fresh npm
+// prefix (test/support/yo.ts, once for this file), run from a working folder of its own; first
+// without a terminal (--answers, and the errors), then once for real in a terminal driven by tmux.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { load } from 'js-yaml';
+import {
+  binOutput,
+  freshDir,
+  installYo,
+  readTree,
+  recordedAnswers,
+  repoRoot,
+  runYo,
+  testRoot,
+  treeDifference,
+  writePublicFile,
+  yoEnv,
+  assertNoYoRcAbove,
+} from './support/yo.ts';
+
+const shopApi = join(repoRoot, 'examples/shop-api.yaml');
+const installing = installYo(); // starts now; the first test waits for it
+installing.catch(() => {}); // reported by the tests that await it
+
+/** A working folder for yo with the answers file beside it (not inside): `--answers ../answers/NAME`. */
+function workWithAnswers(name: string, content: string): { work: string; answers: string; file: string } {
+  const answersDir = freshDir('answers');
+  const file = writePublicFile(join(answersDir, name), content);
+  return { work: freshDir('work', true), answers: `../${basename(answersDir)}/${name}`, file };
+}
+
+const yaml = (chart: Map<string, Buffer>, path: string) => load(chart.get(path)!.toString('utf8')) as Record<string, any>;
+
+test('npm pack + npm install -g: yo and the generator are in the prefix', async () => {
+  const install = await installing;
+  assert.ok(existsSync(join(install.prefix, 'lib/node_modules/generator-k8s-chart/dist/generators/app/index.js')));
+  assert.not.ok(
+    existsSync(join(install.prefix, 'lib/node_modules/generator-k8s-chart/generators')),
+    'the TypeScript sources are not shipped (yo would find generators/app/index.ts too)',
+  );
+  console.log(`    (npm pack + npm install -g: ${install.installMs} ms)`);
+});
+
+test('yo k8s-chart --answers FILE: exit 0, the same files as the bin writes', async () => {
+  const { work, answers, file } = workWithAnswers('shop-api.yaml', readFileSync(shopApi, 'utf8'));
+  const run = await runYo(['k8s-chart', '--answers', answers], work);
+  assert.is(run.status, 0, `yo failed (${run.status}):\n${run.stdout}${run.stderr}`);
+  assert.equal(readdirSync(work), ['shop-api']);
+  const difference = treeDifference(readTree(join(work, 'shop-api')), binOutput(file, 'shop-api', (await installing).bin));
+  assert.is(difference, '', difference);
+  assert.match(run.stderr, 'create shop-api/Chart.yaml'); // Yeoman logs on stderr
+  console.log(`    (yo k8s-chart --answers: ${run.ms} ms)`);
+});
+
+test('yo k8s-chart --answers FILE with a bad answer: non-zero, the field on stderr, nothing written', async () => {
+  const { work, answers } = workWithAnswers('bad.yaml', readFileSync(shopApi, 'utf8').replace(/^name: shop-api$/m, 'name: Shop_API'));
+  const run = await runYo(['k8s-chart', '--answers', answers], work);
+  assert.is.not(run.status, 0, `yo succeeded:\n${run.stdout}${run.stderr}`);
+  assert.match(run.stderr, /^name: must be a lowercase DNS-1123 label/m);
+  assert.equal(readdirSync(work), [], 'nothing is written');
+});
+
+test('yo k8s-chart without --answers and without a terminal: fails at once even with stdin open', async () => {
+  const work = freshDir('work', true);
+  const run = await runYo(['k8s-chart'], work, { keepStdinOpen: true, timeoutMs: 20_000 });
+  assert.is.not(run.status, 0);
+  assert.match(run.stderr, /^name: required$/m);
+  assert.match(run.stderr, 'no terminal to ask the questions: pass --answers FILE');
+  assert.equal(readdirSync(work), []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The real thing: yo in a terminal (a tmux pane), answered key by key.
+
+// A server of our own: its socket in our temporary folder (-S), removed with it; no tmux.conf.
+const tmuxSocket = join(testRoot(), 'tmux.sock');
+const tmuxEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'TMUX' && key !== 'TMUX_PANE'));
+
+function tmux(...args: string[]): string {
+  const result = spawnSync('tmux', ['-S', tmuxSocket, '-f', '/dev/null', ...args], { env: tmuxEnv, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr.trim()}`);
+  return result.stdout;
+}
+
+const screen = () => tmux('capture-pane', '-p', '-J', '-t', 'yo');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls the pane until it shows text (or check passes); fails with the screen after timeoutMs. */
+async function waitFor(what: string, check: (screen: string) => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = screen();
+    if (check(last)) return;
+    await sleep(25);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the terminal shows:\n${last.trimEnd()}`);
+}
+const waitForText = (text: string, timeoutMs?: number) => waitFor(JSON.stringify(text), (s) => s.includes(text), timeoutMs);
+
+const type = (text: string) => tmux('send-keys', '-t', 'yo', '-l', text);
+const press = (...keys: string[]) => tmux('send-keys', '-t', 'yo', ...keys);
+
+/** Waits for the question, answers it (text, then the keys), waits for the answer to be taken. */
+async function answer(question: string, text: string, keys: string[], shown: string): Promise<void> {
+  await waitForText(`? ${question}`);
+  if (text) type(text);
+  press(...keys);
+  await waitForText(`✔ ${question}${shown ? ` ${shown}` : ''}`);
+}
+
+const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
+
+test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the chart, exits 0', async () => {
+  const version = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
+  if (version.error) {
+    throw new Error(`tmux is needed for this test and is not usable (${(version.error as NodeJS.ErrnoException).code}): apt-get install tmux`);
+  }
+  const install = await installing;
+  const started = performance.now();
+  const work = freshDir('work', true);
+  const home = freshDir('home', true);
+  assertNoYoRcAbove(work);
+  const status = join(freshDir('status'), 'status');
+  const env = yoEnv(install, home, { TERM: 'xterm-256color' });
+  const script = join(freshDir('script'), 'run.sh');
+  writePublicFile(
+    script,
+    [
+      `cd ${quote(work)} || exit 99`,
+      `env -i ${Object.entries(env).map(([key, value]) => `${key}=${quote(value!)}`).join(' ')} ${quote(install.yo)} k8s-chart`,
+      `echo $? > ${quote(`${status}.tmp`)} && mv ${quote(`${status}.tmp`)} ${quote(status)}`,
+      'sleep 60', // keep the pane (and yo's last words) until the test kills the server
+    ].join('\n') + '\n',
+  );
+
+  try {
+    tmux('new-session', '-d', '-s', 'yo', '-x', '200', '-y', '50', `sh ${quote(script)}`);
+
+    // A name the validator refuses is not taken: the prompt says why and asks again.
+    await waitFor('the first question', (s) => s.includes('? Chart name'), 30_000);
+    type('Tmux_App');
+    press('Enter');
+    await waitForText("must be a lowercase DNS-1123 label");
+    press(...Array<string>('Tmux_App'.length).fill('BSpace'));
+    await answer('Chart name', 'tmux-app', ['Enter'], 'tmux-app');
+
+    await answer('Image repository (e.g. ghcr.io/acme/app)', 'ghcr.io/acme/tmux-app', ['Enter'], 'ghcr.io/acme/tmux-app');
+    await answer('Image tag (empty to pin by digest)', '0.3.0', ['Enter'], '0.3.0');
+    await answer('Workload kind', '', ['Enter'], 'Deployment'); // the default
+    await answer('Container port (empty for a worker with no Service)', '8080', ['Enter'], '8080');
+    await answer('Service type', '', ['Down', 'Enter'], 'NodePort'); // one below ClusterIP
+    await answer('Service annotations (key=value, comma-separated; empty for none)', '', ['Enter'], '');
+    await answer('Expose it through an Ingress?', 'n', ['Enter'], 'No');
+    await answer('Configuration values (KEY=value, comma-separated; empty for none)', 'LOG_LEVEL=debug, GREETING=hello', ['Enter'], 'LOG_LEVEL=debug, GREETING=hello');
+    await answer('Secret key names (comma-separated; values are set at install; empty for none)', '', ['Enter'], '');
+    await answer('Scale on CPU with a HorizontalPodAutoscaler?', 'n', ['Enter'], 'No');
+
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(status) && Date.now() < deadline) await sleep(25);
+    const lastScreen = screen();
+    assert.ok(existsSync(status), `yo did not end within 20 s; the terminal shows:\n${lastScreen}`);
+    assert.is(readFileSync(status, 'utf8').trim(), '0', `yo failed; the terminal shows:\n${lastScreen}`);
+    assert.match(lastScreen, 'create tmux-app/Chart.yaml');
+  } finally {
+    try {
+      tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+
+  assert.equal(readdirSync(work), ['tmux-app']);
+  const chart = readTree(join(work, 'tmux-app'));
+  assert.is(yaml(chart, 'Chart.yaml').name, 'tmux-app');
+  assert.is(yaml(chart, 'Chart.yaml').appVersion, '0.3.0');
+  const values = yaml(chart, 'values.yaml');
+  assert.equal(values.image.repository, 'ghcr.io/acme/tmux-app');
+  assert.is(values.service.port, 8080);
+  assert.is(values.service.type, 'NodePort');
+  assert.equal(values.config.data, { LOG_LEVEL: 'debug', GREETING: 'hello' });
+  for (const absent of ['templates/ingress.yaml', 'templates/secret.yaml', 'templates/hpa.yaml']) {
+    assert.not.ok(chart.has(absent), `${absent} was not asked for`);
+  }
+  const recorded = recordedAnswers(chart);
+  assert.equal(recorded.answers, {
+    name: 'tmux-app',
+    image: { repository: 'ghcr.io/acme/tmux-app', tag: '0.3.0' },
+    workload: { kind: 'Deployment' },
+    service: { port: 8080, type: 'NodePort' },
+    ingress: { enabled: false },
+    config: { enabled: true, data: { LOG_LEVEL: 'debug', GREETING: 'hello' } },
+  });
+  const difference = treeDifference(chart, binOutput(recorded.file, 'tmux-app', install.bin));
+  assert.is(difference, '', difference);
+  rmSync(status, { force: true });
+  console.log(`    (interactive yo in tmux: ${Math.round(performance.now() - started)} ms)`);
+});
+
+test.run();
