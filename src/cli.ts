@@ -11,6 +11,7 @@ import { GENERATOR_VERSION } from './version.generated.js';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--output DIR] [--dry-run] [--force]
        k8s-chart               (asks the questions; needs a terminal)
+       k8s-chart check [FILE|-] (checks rendered manifests against the rule set; see --rules)
 
 Writes a Helm chart to DIR/<name>/ (DIR defaults to the current directory).
   --answers FILE  answers in YAML or JSON; nothing is asked
@@ -30,6 +31,10 @@ const processIo: Io = {
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === 'check') {
+    const { runCheck } = await import('./policy/cli.ts');
+    return runCheck(argv.slice(1), io, readStdin);
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -100,4 +105,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(`${chartDir}: wrote ${result.written.length} files\n`);
   }
   return 0;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

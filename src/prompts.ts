@@ -1,13 +1,15 @@
 // The interactive questions, in the order a user thinks about an app: what it is, what runs it,
 // how it is reached, what it is given. Each is asked only when `known` (stored answers) lacks it,
 // and each uses the validators the answers file uses.
-import { WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES } from './answers/schema.ts';
-import { validateSchedule } from './kinds/schedule.ts';
-import type { Answers, WorkloadKind } from './model.ts';
+import { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES } from './answers/schema.ts';
+
+import { validateSchedule, validateTimeZone } from './kinds/schedule.ts';
+import type { AccessMode, Answers, IssuerKind, ParentRef, ProbeAnswer, WorkloadKind } from './model.ts';
 import {
   integerCheck,
   listCheck,
   splitList,
+  validateAbsolutePath,
   validateAnnotationKey,
   validateChartName,
   validateConfigKey,
@@ -19,6 +21,7 @@ import {
   validateImageTag,
   validateObjectName,
   validatePort,
+  validateQuantity,
   type Check,
 } from './validators.ts';
 
@@ -90,6 +93,13 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
   if (workload.kind === 'CronJob' && workload.schedule === undefined) {
     workload.schedule = await input('schedule', 'Schedule (cron syntax, e.g. */15 * * * *)', validateSchedule);
   }
+  if (workload.kind === 'CronJob' && workload.timeZone === undefined) {
+    workload.timeZone = await input('timeZone', 'Time zone of the schedule (IANA name)', validateTimeZone, 'Etc/UTC');
+  }
+  const replicated = workload.kind === 'Deployment' || workload.kind === 'StatefulSet';
+  if (replicated && workload.replicas === undefined) {
+    workload.replicas = Number(await input('replicas', 'Replicas', integerCheck(0, 1000), '1'));
+  }
 
   if (longRunning && answers.service?.port === undefined) {
     const port = await input('port', 'Container port (empty for a worker with no Service)', optional(validatePort));
@@ -109,28 +119,42 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
       'Liveness check of the worker: a command run in the container (words separated by spaces, e.g. /app/healthcheck --quiet)',
       (v) => (v.trim() ? true : 'required: a worker has no port to check'),
     );
-    workload.livenessCommand = command.split(/\s+/);
+    workload.livenessCommand = splitWords(command);
   }
 
-  if (answers.service?.port !== undefined && answers.ingress?.enabled === undefined) {
-    const ingress: NonNullable<Answers['ingress']> = { enabled: await confirm('ingress', 'Expose it through an Ingress?', false) };
-    if (ingress.enabled) {
-      ingress.host = await input('ingressHost', 'Host name', validateHostname);
-      ingress.path = await input('ingressPath', 'Path', validateHttpPath, '/');
-      ingress.pathType = (await select('ingressPathType', 'Path type', PATH_TYPES, 'Prefix')) as typeof ingress.pathType;
-      const className = await input('ingressClass', "IngressClass (empty for the cluster's default)", optional(validateObjectName));
-      if (className) ingress.className = className;
-      const annotations = await input('ingressAnnotations', 'Ingress annotations (key=value, comma-separated; empty for none)', optional(validatePairs(validateAnnotationKey)));
-      if (annotations) ingress.annotations = Object.fromEntries(parsePairs(annotations));
-      if (await confirm('tls', 'TLS with a certificate from cert-manager?', true)) {
-        ingress.tls = {
-          enabled: true,
-          issuer: await input('issuer', 'cert-manager issuer name', validateObjectName, 'letsencrypt-prod'),
-          issuerKind: (await select('issuerKind', 'Issuer kind', ['ClusterIssuer', 'Issuer'], 'ClusterIssuer')) as 'ClusterIssuer' | 'Issuer',
+  const port = answers.service?.port;
+  if (port !== undefined && answers.ingress?.enabled === undefined && answers.httpRoute?.enabled === undefined) {
+    const exposure = await select('exposure', 'How is it reached from outside the cluster?', EXPOSURES, 'not at all');
+    answers.ingress = { enabled: exposure === 'Ingress' || exposure === 'Ingress and Gateway API' };
+    answers.httpRoute = { enabled: exposure === 'Gateway API' || exposure === 'Ingress and Gateway API' };
+    if (answers.ingress.enabled) answers.ingress = await askIngress();
+    if (answers.httpRoute.enabled) answers.httpRoute = await askHttpRoute(answers.ingress.host);
+    if (!answers.httpRoute.enabled) delete answers.httpRoute;
+  }
+
+  if (port !== undefined && answers.probes === undefined) {
+    const type = await select('probe', 'Health check of the app', PROBE_TYPES, 'tcp: the port accepts connections');
+    const liveness: ProbeAnswer = { type: type.split(':')[0] as ProbeAnswer['type'] };
+    if (liveness.type === 'http') liveness.path = await input('probePath', 'Health check path', validateHttpPath, '/healthz');
+    if (liveness.type === 'exec') liveness.command = splitWords(await input('probeCommand', 'Health check command (words separated by spaces)', required));
+    if (liveness.type !== 'tcp') answers.probes = { liveness };
+  }
+
+  if (answers.persistence === undefined && workload.kind !== undefined) {
+    if (replicated) {
+      if (await confirm('persistence', workload.kind === 'StatefulSet' ? 'A persistent volume per pod?' : 'A persistent volume?', false)) {
+        answers.persistence = {
+          size: await input('storageSize', 'Volume size', validateQuantity, '1Gi'),
+          mountPath: await input('storageMountPath', 'Mounted at', validateAbsolutePath, '/data'),
+          accessModes: [(await select('storageAccessMode', 'Access mode', ACCESS_MODES, 'ReadWriteOnce')) as AccessMode],
         };
       }
+    } else {
+      const claim = await input('existingClaim', 'An existing PersistentVolumeClaim to mount (empty for none)', optional(validateObjectName));
+      if (claim) {
+        answers.persistence = { existingClaim: claim, mountPath: await input('storageMountPath', 'Mounted at', validateAbsolutePath, '/data') };
+      }
     }
-    answers.ingress = ingress;
   }
 
   if (answers.config === undefined) {
@@ -155,4 +179,65 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
     }
   }
   return answers;
+
+  async function askIngress(): Promise<NonNullable<Answers['ingress']>> {
+    const ingress: NonNullable<Answers['ingress']> = { enabled: true };
+    ingress.host = await input('ingressHost', 'Host name', validateHostname);
+    ingress.path = await input('ingressPath', 'Path', validateHttpPath, '/');
+    ingress.pathType = (await select('ingressPathType', 'Path type', PATH_TYPES, 'Prefix')) as typeof ingress.pathType;
+    const className = await input('ingressClass', "IngressClass (empty for the cluster's default)", optional(validateObjectName));
+    if (className) ingress.className = className;
+    const annotations = await input('ingressAnnotations', 'Ingress annotations (key=value, comma-separated; empty for none)', optional(validatePairs(validateAnnotationKey)));
+    if (annotations) ingress.annotations = Object.fromEntries(parsePairs(annotations));
+    if (await confirm('tls', 'TLS with a certificate from cert-manager?', true)) {
+      ingress.tls = {
+        enabled: true,
+        issuer: await input('issuer', 'cert-manager issuer name', validateObjectName, 'letsencrypt-prod'),
+        issuerKind: (await select('issuerKind', 'Issuer kind', ['ClusterIssuer', 'Issuer'], 'ClusterIssuer')) as IssuerKind,
+      };
+    }
+    return ingress;
+  }
+
+  async function askHttpRoute(ingressHost: string | undefined): Promise<NonNullable<Answers['httpRoute']>> {
+    const hostnames = splitList(await input('routeHostnames', 'Host names of the route (comma-separated)', listCheck(validateHostname), ingressHost));
+    const path = await input('routePath', 'Path prefix', validateHttpPath, '/');
+    const gateway = await select('gateway', 'Which Gateway?', GATEWAYS, GATEWAYS[0]!);
+    if (gateway === GATEWAYS[0]) {
+      const parentRef: ParentRef = { name: await input('gatewayName', 'Name of the shared Gateway', validateObjectName) };
+      const namespace = await input('gatewayNamespace', 'Its namespace (empty for the release namespace)', optional(validateObjectName));
+      if (namespace) parentRef.namespace = namespace;
+      const section = await input('gatewaySection', 'Its listener (sectionName; empty for all)', optional(validateObjectName));
+      if (section) parentRef.sectionName = section;
+      return { enabled: true, hostnames, path, parentRefs: [parentRef] };
+    }
+    return {
+      enabled: true,
+      hostnames,
+      path,
+      gateway: {
+        create: true,
+        className: await input('gatewayClass', 'GatewayClass of the new Gateway (e.g. istio, cilium)', validateObjectName),
+        tls: {
+          issuer: await input('gatewayIssuer', 'cert-manager issuer of its certificates', validateObjectName, 'letsencrypt-prod'),
+          issuerKind: (await select('gatewayIssuerKind', 'Issuer kind', ['ClusterIssuer', 'Issuer'], 'ClusterIssuer')) as IssuerKind,
+        },
+      },
+    };
+  }
+}
+
+const EXPOSURES = ['not at all', 'Ingress', 'Gateway API', 'Ingress and Gateway API'] as const;
+const GATEWAYS = ['a shared Gateway the platform owns', "a Gateway of the chart's own"] as const;
+const PROBE_TYPES = [
+  'tcp: the port accepts connections',
+  'http: a path answers 2xx or 3xx',
+  'grpc: the gRPC health service answers',
+  'exec: a command succeeds',
+] as const;
+
+const required: Check = (value) => (value.trim() ? true : 'required');
+
+function splitWords(value: string): string[] {
+  return value.trim().split(/\s+/);
 }

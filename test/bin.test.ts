@@ -157,6 +157,16 @@ test('the --answers path does not load Yeoman', () => {
   assert.match(probe.stderr, /loaded yeoman-environment on the --answers path/);
 });
 
+test('k8s-chart check reads rendered manifests on stdin: findings, exit 1; clean, exit 0', () => {
+  const bad = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:latest\n';
+  const run = runBin(['check', '-'], { input: bad });
+  assert.is(run.status, 1);
+  assert.match(run.stdout, /^image-pinned Pod\/p spec\.containers\[0\]\.image: /m);
+  const rules = runBin(['check', '--rules']);
+  assert.is(rules.status, 0);
+  assert.match(rules.stdout, /pss-run-as-non-root/);
+});
+
 test('every example answers file is accepted by the bin', () => {
   for (const file of readdirSync(examplesDir).filter((name) => name.endsWith('.yaml'))) {
     const run = runBin(['--answers', join(examplesDir, file), '--output', tempDir(), '--dry-run']);

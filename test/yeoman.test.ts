@@ -76,10 +76,11 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
     imageRepository: 'ghcr.io/acme/qa-app',
     imageTag: '2.0.1',
     kind: 'Deployment',
+    replicas: '2',
     port: '9090',
     serviceType: 'NodePort',
     serviceAnnotations: 'example.com/team=qa',
-    ingress: true,
+    exposure: 'Ingress',
     ingressHost: 'qa.example.com',
     ingressPath: '/api',
     ingressPathType: 'Exact',
@@ -88,6 +89,9 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
     tls: true,
     issuer: 'letsencrypt-staging',
     issuerKind: 'Issuer',
+    probe: 'http: a path answers 2xx or 3xx',
+    probePath: '/healthz',
+    persistence: false,
     config: 'LOG_LEVEL=debug, FEATURE_X=on',
     secretKeys: 'DB_PASSWORD, API_TOKEN',
     autoscaling: true,
@@ -105,7 +109,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
   assert.equal(recorded.answers, {
     name: 'qa-app',
     image: { repository: 'ghcr.io/acme/qa-app', tag: '2.0.1' },
-    workload: { kind: 'Deployment' },
+    workload: { kind: 'Deployment', replicas: 2 },
     service: { port: 9090, type: 'NodePort', annotations: { 'example.com/team': 'qa' } },
     ingress: {
       enabled: true,
@@ -116,6 +120,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
       annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' },
       tls: { enabled: true, issuer: 'letsencrypt-staging', issuerKind: 'Issuer' },
     },
+    probes: { liveness: { type: 'http', path: '/healthz' } },
     config: { enabled: true, data: { LOG_LEVEL: 'debug', FEATURE_X: 'on' } },
     secrets: { enabled: true, keys: ['DB_PASSWORD', 'API_TOKEN'] },
     autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 6, targetCPUUtilizationPercentage: 60 },
@@ -132,16 +137,19 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
   assert.is(difference, '', difference);
 });
 
-test('prompts, Ingress answered no: no Ingress questions, no Ingress file', async () => {
+test('prompts, not reached from outside: no Ingress questions, no Ingress file', async () => {
   const answers = {
     name: 'plain-app',
     imageRepository: 'registry.example.com/team/plain-app',
     imageTag: 'v7',
     kind: 'Deployment',
+    replicas: '1',
     port: '8081',
     serviceType: 'ClusterIP',
     serviceAnnotations: 'example.com/owner=ops',
-    ingress: false,
+    exposure: 'not at all',
+    probe: 'tcp: the port accepts connections',
+    persistence: false,
     config: 'MODE=plain',
     secretKeys: 'TOKEN',
     autoscaling: false,
@@ -165,8 +173,10 @@ test('prompts, a worker (no port): asked for its liveness command, no Service, n
     imageRepository: 'ghcr.io/acme/queue-app',
     imageTag: '3.1.0',
     kind: 'Deployment',
+    replicas: '1',
     port: ' ', // what a user types for "empty": yeoman-test counts '' as not answered
     livenessCommand: '/app/healthcheck --quiet',
+    persistence: false,
     config: 'QUEUE=jobs',
     secretKeys: 'BROKER_PASSWORD',
     autoscaling: false,
@@ -176,10 +186,79 @@ test('prompts, a worker (no port): asked for its liveness command, no Service, n
   assert.equal(run.askedQuestions.map((q) => q.name), Object.keys(answers));
   const chart = chartTree(run.files, 'queue-app');
   const recorded = recordedAnswers(chart);
-  assert.equal(recorded.answers.workload, { kind: 'Deployment', livenessCommand: ['/app/healthcheck', '--quiet'] });
+  assert.equal(recorded.answers.workload, { kind: 'Deployment', replicas: 1, livenessCommand: ['/app/healthcheck', '--quiet'] });
   assert.is(recorded.answers.service, undefined);
   assert.not.ok(chart.has('templates/service.yaml'), 'a worker gets no Service');
   const difference = treeDifference(chart, binOutput(recorded.file, 'queue-app'));
+  assert.is(difference, '', difference);
+});
+
+test('prompts, Gateway API with the chart\'s own Gateway; a StatefulSet with a volume per pod', async () => {
+  const answers = {
+    name: 'gw-app',
+    imageRepository: 'ghcr.io/acme/gw-app',
+    imageTag: '1.0.0',
+    kind: 'StatefulSet',
+    replicas: '3',
+    port: '8080',
+    serviceType: 'ClusterIP',
+    serviceAnnotations: ' ',
+    exposure: 'Gateway API',
+    routeHostnames: 'gw.example.com, www.gw.example.com',
+    routePath: '/',
+    gateway: "a Gateway of the chart's own",
+    gatewayClass: 'cilium',
+    gatewayIssuer: 'letsencrypt-prod',
+    gatewayIssuerKind: 'ClusterIssuer',
+    probe: 'grpc: the gRPC health service answers',
+    persistence: true,
+    storageSize: '5Gi',
+    storageMountPath: '/var/lib/app',
+    storageAccessMode: 'ReadWriteOnce',
+    config: ' ',
+    secretKeys: ' ',
+    autoscaling: false,
+  };
+  const run = await outcome(helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true }));
+  assert.is(run.error, undefined, run.error?.stack);
+  assert.equal(run.askedQuestions.map((q) => q.name), Object.keys(answers), 'the questions asked, in order');
+  const chart = chartTree(run.files, 'gw-app');
+  const recorded = recordedAnswers(chart);
+  assert.equal(recorded.answers.httpRoute, {
+    enabled: true,
+    hostnames: ['gw.example.com', 'www.gw.example.com'],
+    path: '/',
+    gateway: { create: true, className: 'cilium', tls: { issuer: 'letsencrypt-prod', issuerKind: 'ClusterIssuer' } },
+  });
+  assert.equal(recorded.answers.persistence, { size: '5Gi', mountPath: '/var/lib/app', accessModes: ['ReadWriteOnce'] });
+  for (const file of ['templates/statefulset.yaml', 'templates/service-headless.yaml', 'templates/httproute.yaml', 'templates/gateway.yaml']) {
+    assert.ok(chart.has(file), file);
+  }
+  assert.not.ok(chart.has('templates/ingress.yaml'));
+  const difference = treeDifference(chart, binOutput(recorded.file, 'gw-app'));
+  assert.is(difference, '', difference);
+});
+
+test('prompts, a CronJob: schedule and time zone, no replicas, port or routing questions', async () => {
+  const answers = {
+    name: 'cron-app',
+    imageRepository: 'ghcr.io/acme/cron-app',
+    imageTag: '1.0.0',
+    kind: 'CronJob',
+    schedule: '0 3 * * *',
+    timeZone: 'Europe/Paris',
+    existingClaim: ' ',
+    config: ' ',
+    secretKeys: 'TOKEN',
+  };
+  const run = await outcome(helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true }));
+  assert.is(run.error, undefined, run.error?.stack);
+  assert.equal(run.askedQuestions.map((q) => q.name), Object.keys(answers), 'the questions asked, in order');
+  const chart = chartTree(run.files, 'cron-app');
+  const values = yaml(chart, 'values.yaml');
+  assert.is(values.cronjob.schedule, '0 3 * * *');
+  assert.is(values.cronjob.timeZone, 'Europe/Paris');
+  const difference = treeDifference(chart, binOutput(recordedAnswers(chart).file, 'cron-app'));
   assert.is(difference, '', difference);
 });
 
@@ -190,10 +269,13 @@ test('prompts, an answer the core refuses: rejects naming the field, writes noth
     imageRepository: 'ghcr.io/acme/ok-app',
     imageTag: '1',
     kind: 'Deployment',
+    replicas: '1',
     port: '70000',
     serviceType: 'ClusterIP',
     serviceAnnotations: 'example.com/a=b',
-    ingress: false,
+    exposure: 'not at all',
+    probe: 'tcp: the port accepts connections',
+    persistence: false,
     config: 'A=1',
     secretKeys: 'B',
     autoscaling: false,

@@ -153,10 +153,14 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     await answer('Image repository (e.g. ghcr.io/acme/app)', 'ghcr.io/acme/tmux-app', ['Enter'], 'ghcr.io/acme/tmux-app');
     await answer('Image tag (empty to pin by digest)', '0.3.0', ['Enter'], '0.3.0');
     await answer('Workload kind', '', ['Enter'], 'Deployment'); // the default
+    await answer('Replicas', '2', ['Enter'], '2');
     await answer('Container port (empty for a worker with no Service)', '8080', ['Enter'], '8080');
     await answer('Service type', '', ['Down', 'Enter'], 'NodePort'); // one below ClusterIP
     await answer('Service annotations (key=value, comma-separated; empty for none)', '', ['Enter'], '');
-    await answer('Expose it through an Ingress?', 'n', ['Enter'], 'No');
+    await answer('How is it reached from outside the cluster?', '', ['Enter'], 'not at all');
+    await answer('Health check of the app', '', ['Down', 'Enter'], 'http: a path answers 2xx or 3xx');
+    await answer('Health check path', '/livez', ['Enter'], '/livez');
+    await answer('A persistent volume?', 'n', ['Enter'], 'No');
     await answer('Configuration values (KEY=value, comma-separated; empty for none)', 'LOG_LEVEL=debug, GREETING=hello', ['Enter'], 'LOG_LEVEL=debug, GREETING=hello');
     await answer('Secret key names (comma-separated; values are set at install; empty for none)', '', ['Enter'], '');
     await answer('Scale on CPU with a HorizontalPodAutoscaler?', 'n', ['Enter'], 'No');
@@ -191,9 +195,10 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
   assert.equal(recorded.answers, {
     name: 'tmux-app',
     image: { repository: 'ghcr.io/acme/tmux-app', tag: '0.3.0' },
-    workload: { kind: 'Deployment' },
+    workload: { kind: 'Deployment', replicas: 2 },
     service: { port: 8080, type: 'NodePort' },
     ingress: { enabled: false },
+    probes: { liveness: { type: 'http', path: '/livez' } },
     config: { enabled: true, data: { LOG_LEVEL: 'debug', GREETING: 'hello' } },
   });
   const difference = treeDifference(chart, binOutput(recorded.file, 'tmux-app', install.bin));
