@@ -9,13 +9,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { loadAnswersFile } = await import(join(root, 'dist/src/answers/load.js'));
 const { generate } = await import(join(root, 'dist/src/generate.js'));
 const { formatProblems } = await import(join(root, 'dist/src/answers/validate.js'));
-const { writeChart } = await import(join(root, 'dist/src/write.js'));
+const { applyChanges } = await import(join(root, 'dist/src/write.js'));
 
 for (const file of readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.yaml')).sort()) {
   const generation = generate(loadAnswersFile(join(root, 'examples', file)));
   if (!generation.ok) throw new Error(`examples/${file}:\n${formatProblems(generation.problems)}`);
   const chartDir = join(root, 'examples', generation.model.name);
   rmSync(chartDir, { recursive: true, force: true });
-  await writeChart(chartDir, generation.files);
+  applyChanges(chartDir, generation.files);
   console.log(`examples/${file} → examples/${generation.model.name}/ (${generation.files.length} files)`);
 }

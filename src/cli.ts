@@ -6,7 +6,9 @@ import { resolve, join } from 'node:path';
 import { AnswersFileError, loadAnswersFile } from './answers/load.ts';
 import { formatProblems } from './answers/validate.ts';
 import { generate } from './generate.ts';
-import { writeChart } from './write.ts';
+import { validateChartName } from './validators.ts';
+import { applyChanges, recoverInterruptedUpdate, unifiedDiff } from './write.ts';
+import { planUpdate } from './update/plan-update.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--output DIR] [--dry-run] [--force]
@@ -17,7 +19,8 @@ Writes a Helm chart to DIR/<name>/ (DIR defaults to the current directory).
   --answers FILE  answers in YAML or JSON; nothing is asked
   --output DIR    where the chart directory goes
   --dry-run       print a unified diff of what would change; write nothing
-  --force         write even where the chart directory exists and differs
+  --force         on conflicting lines, take the generator's side; write into a chart
+                  directory k8s-chart did not make
   --help, --version`;
 
 export interface Io {
@@ -83,26 +86,38 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     throw error;
   }
-  const generation = generate(data);
-  if (!generation.ok) {
-    io.stderr(`${formatProblems(generation.problems)}\n`);
+  const given = data as Record<string, unknown>;
+  const name = typeof given.name === 'string' ? given.name : '';
+  if (validateChartName(name) !== true) {
+    // Without a usable name there is no chart directory to look at: report every problem.
+    const generation = generate(given);
+    io.stderr(`${generation.ok ? '' : formatProblems(generation.problems)}\n`);
     return 1;
   }
-  const chartDir = join(output, generation.model.name);
-  const result = await writeChart(chartDir, generation.files, {
-    dryRun: values['dry-run'] ?? false,
-    force: values.force ?? false,
-  });
-  if (!result.ok) {
-    io.stderr(`${result.message}\n`);
+  const chartDir = join(output, name);
+  const recovered = name && !values['dry-run'] ? recoverInterruptedUpdate(chartDir) : 'none';
+  if (recovered !== 'none') io.stderr(`${chartDir}: an interrupted update was ${recovered}\n`);
+  const plan = planUpdate(chartDir, given, { force: values.force ?? false });
+  if (!plan.ok) {
+    io.stderr(`${plan.message}\n`);
     return 1;
+  }
+  for (const path of plan.kept) {
+    io.stderr(`${join(chartDir, path)}: kept: you edited it, and its part is now switched off; delete it if unused\n`);
+  }
+  for (const { path } of plan.conflicts) {
+    io.stderr(`${join(chartDir, path)}: conflicting lines take the generator's side (--force)\n`);
   }
   if (values['dry-run']) {
-    io.stdout(result.diff);
-  } else if (result.written.length === 0) {
+    io.stdout(await unifiedDiff(chartDir, plan.changes));
+    return 0;
+  }
+  applyChanges(chartDir, plan.changes);
+  if (plan.changes.length === 0) {
     io.stdout(`${chartDir}: up to date\n`);
   } else {
-    io.stdout(`${chartDir}: wrote ${result.written.length} files\n`);
+    const verb = plan.update ? `updated ${plan.changes.length} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
+    io.stdout(`${chartDir}: ${verb}\n`);
   }
   return 0;
 }

@@ -7,9 +7,9 @@ export type Generation =
   | { ok: true; answers: Answers; model: ChartModel; files: ChartFile[] }
   | { ok: false; problems: Problem[] };
 
-export function generate(data: unknown): Generation {
+export function generate(data: unknown, chartVersion?: string): Generation {
   const validation = validateAnswers(data);
   if (!validation.ok) return validation;
-  const model = toModel(validation.answers);
+  const model = toModel(validation.answers, chartVersion);
   return { ok: true, answers: validation.answers, model, files: renderChart(model, validation.answers) };
 }

@@ -168,8 +168,9 @@ export const LETS_ENCRYPT = 'https://acme-v02.api.letsencrypt.org/directory';
 export const LONG_RUNNING_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
 export const REPLICATED_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet'];
 
-/** Applies the documented defaults. The answers must have passed validateAnswers first. */
-export function toModel(answers: Answers): ChartModel {
+/** Applies the documented defaults. The answers must have passed validateAnswers first.
+ * `chartVersion` is the version an update keeps (or bumps) when the answers set none. */
+export function toModel(answers: Answers, chartVersion = '0.1.0'): ChartModel {
   const kind = answers.workload?.kind ?? 'Deployment';
   const port = answers.service?.port ?? 0;
   const ingress = answers.ingress ?? {};
@@ -182,7 +183,7 @@ export function toModel(answers: Answers): ChartModel {
   return {
     name: answers.name,
     description: answers.description ?? `A Helm chart for ${answers.name}`,
-    version: answers.version ?? '0.1.0',
+    version: answers.version ?? chartVersion,
     appVersion,
     image: {
       repository: answers.image.repository,

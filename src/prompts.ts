@@ -1,6 +1,7 @@
 // The interactive questions, in the order a user thinks about an app: what it is, what runs it,
 // how it is reached, what it is given. Each is asked only when `known` (stored answers) lacks it,
-// and each uses the validators the answers file uses.
+// and each uses the validators the answers file uses. A "no" is recorded too (enabled: false), so
+// an update in the chart directory does not ask it again.
 import { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES } from './answers/schema.ts';
 
 import { validateSchedule, validateTimeZone } from './kinds/schedule.ts';
@@ -137,11 +138,12 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
     const liveness: ProbeAnswer = { type: type.split(':')[0] as ProbeAnswer['type'] };
     if (liveness.type === 'http') liveness.path = await input('probePath', 'Health check path', validateHttpPath, '/healthz');
     if (liveness.type === 'exec') liveness.command = splitWords(await input('probeCommand', 'Health check command (words separated by spaces)', required));
-    if (liveness.type !== 'tcp') answers.probes = { liveness };
+    answers.probes = { liveness };
   }
 
   if (answers.persistence === undefined && workload.kind !== undefined) {
     if (replicated) {
+      answers.persistence = { enabled: false };
       if (await confirm('persistence', workload.kind === 'StatefulSet' ? 'A persistent volume per pod?' : 'A persistent volume?', false)) {
         answers.persistence = {
           size: await input('storageSize', 'Volume size', validateQuantity, '1Gi'),
@@ -151,6 +153,7 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
       }
     } else {
       const claim = await input('existingClaim', 'An existing PersistentVolumeClaim to mount (empty for none)', optional(validateObjectName));
+      answers.persistence = { enabled: false };
       if (claim) {
         answers.persistence = { existingClaim: claim, mountPath: await input('storageMountPath', 'Mounted at', validateAbsolutePath, '/data') };
       }
@@ -159,15 +162,16 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
 
   if (answers.config === undefined) {
     const pairs = await input('config', 'Configuration values (KEY=value, comma-separated; empty for none)', optional(validatePairs(validateConfigKey)));
-    if (pairs) answers.config = { enabled: true, data: Object.fromEntries(parsePairs(pairs)) };
+    answers.config = pairs ? { enabled: true, data: Object.fromEntries(parsePairs(pairs)) } : { enabled: false };
   }
 
   if (answers.secrets === undefined) {
     const keys = await input('secretKeys', 'Secret key names (comma-separated; values are set at install; empty for none)', optional(listCheck(validateEnvVarName)));
-    if (keys) answers.secrets = { enabled: true, keys: splitList(keys) };
+    answers.secrets = keys ? { enabled: true, keys: splitList(keys) } : { enabled: false };
   }
 
   if ((workload.kind === 'Deployment' || workload.kind === 'StatefulSet') && answers.autoscaling === undefined) {
+    answers.autoscaling = { enabled: false };
     if (await confirm('autoscaling', 'Scale on CPU with a HorizontalPodAutoscaler?', false)) {
       const min = Number(await input('minReplicas', 'Fewest replicas', integerCheck(1, 1000), '2'));
       const max = Number(await input('maxReplicas', 'Most replicas', (v) => {

@@ -127,20 +127,17 @@ test('a directory the generator did not make is left alone without --force', () 
   assert.not.ok(existsSync(join(out, 'demo/.yo-rc.json')));
 });
 
-test('a changed chart of ours is not overwritten without --force; with --force it is', () => {
+test('a chart of ours edited by the user: the same answers keep the edit and change nothing', () => {
   const out = tempDir();
   const file = answersFile(good);
   assert.is(runBin(['--answers', file, '--output', out]).status, 0);
   const values = join(out, 'demo/values.yaml');
-  writeFileSync(values, 'edited: true\n');
-  const refused = runBin(['--answers', file, '--output', out]);
-  assert.is(refused.status, 1);
-  assert.match(refused.stderr, /values\.yaml/);
-  assert.match(refused.stderr, /--force/);
-  assert.is(readFileSync(values, 'utf8'), 'edited: true\n');
-  const forced = runBin(['--answers', file, '--output', out, '--force']);
-  assert.is(forced.status, 0, forced.stderr);
-  assert.match(readFileSync(values, 'utf8'), /^replicaCount: 1$/m);
+  const edited = readFileSync(values, 'utf8').replace('replicaCount: 1', 'replicaCount: 4');
+  writeFileSync(values, edited);
+  const again = runBin(['--answers', file, '--output', out]);
+  assert.is(again.status, 0, again.stderr);
+  assert.match(again.stdout, /up to date/);
+  assert.is(readFileSync(values, 'utf8'), edited);
 });
 
 test('the --answers path does not load Yeoman', () => {

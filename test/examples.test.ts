@@ -20,8 +20,12 @@ for (const file of exampleAnswerFiles) {
     assert.ok(existsSync(chartDir), `${chartDir} is missing: ${HINT}`);
     assert.equal(generation.files.map((f) => f.path).toSorted(), listFiles(chartDir), `the file list differs: ${HINT}`);
     for (const generated of generation.files) {
-      const golden = readFileSync(join(chartDir, generated.path), 'utf8');
-      assert.fixture(generated.content, golden, `${generated.path} differs: ${HINT}`);
+      const golden = readFileSync(join(chartDir, generated.path));
+      if (typeof generated.content === 'string') {
+        assert.fixture(generated.content, golden.toString('utf8'), `${generated.path} differs: ${HINT}`);
+      } else {
+        assert.ok(golden.equals(generated.content), `${generated.path} differs: ${HINT}`);
+      }
     }
   });
 }
@@ -42,6 +46,7 @@ test('no Handlebars expression leaks into any generated file', () => {
     assert.ok(generation.ok);
     if (!generation.ok) return;
     for (const { path, content } of generation.files) {
+      if (typeof content !== 'string') continue; // the compressed record of the generation
       // Helm's actions are written `{{ x }}` or `{{- x }}`: a `{{x` is a Handlebars leftover, and
       // a backslash before `{{` an escape that was not consumed.
       assert.not.match(content, /\{\{[^\s\-/]/, `${path} has a Handlebars expression`);

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { validateAnswers, formatProblems } from '../src/answers/validate.ts';
 import { generate } from '../src/generate.ts';
-import { writeChart } from '../src/write.ts';
+import { applyChanges } from '../src/write.ts';
 
 const helm4 = (await helms()).find((binary) => binary.name === 'helm4')!;
 
@@ -123,7 +123,7 @@ test('Deployment with storage: a kept claim and the Recreate strategy', async ()
   assert.ok(generation.ok, generation.ok ? '' : formatProblems(generation.problems));
   if (!generation.ok) return;
   const chartDir = join(mkdtempSync(join(tmpdir(), 'k8s-chart-kinds-')), 'files');
-  await writeChart(chartDir, generation.files);
+  applyChanges(chartDir, generation.files);
   const rendered = helmTemplate(helm4.bin, chartDir, { kubeVersion: '1.35.0' });
   assert.ok(rendered.ok, rendered.output);
   const claim = rendered.docs.find((doc) => doc.kind === 'PersistentVolumeClaim');

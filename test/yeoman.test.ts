@@ -121,6 +121,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
       tls: { enabled: true, issuer: 'letsencrypt-staging', issuerKind: 'Issuer' },
     },
     probes: { liveness: { type: 'http', path: '/healthz' } },
+    persistence: { enabled: false },
     config: { enabled: true, data: { LOG_LEVEL: 'debug', FEATURE_X: 'on' } },
     secrets: { enabled: true, keys: ['DB_PASSWORD', 'API_TOKEN'] },
     autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 6, targetCPUUtilizationPercentage: 60 },

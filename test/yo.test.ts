@@ -199,7 +199,10 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     service: { port: 8080, type: 'NodePort' },
     ingress: { enabled: false },
     probes: { liveness: { type: 'http', path: '/livez' } },
+    persistence: { enabled: false },
     config: { enabled: true, data: { LOG_LEVEL: 'debug', GREETING: 'hello' } },
+    secrets: { enabled: false },
+    autoscaling: { enabled: false },
   });
   const difference = treeDifference(chart, binOutput(recorded.file, 'tmux-app', install.bin));
   assert.is(difference, '', difference);

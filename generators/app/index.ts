@@ -1,12 +1,16 @@
 // `yo k8s-chart`: asks what the answers do not hold yet, then writes the chart. The generator only
 // prompts and writes; validation, the model and the files come from src/.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { AnswersFileError, loadAnswersFile } from '../../src/answers/load.ts';
 import { formatProblems } from '../../src/answers/validate.ts';
 import { generate } from '../../src/generate.ts';
 import { askQuestions } from '../../src/prompts.ts';
-import type { ChartFile } from '../../src/chart/plan.ts';
+import { validateChartName } from '../../src/validators.ts';
+import { readRecord } from '../../src/update/record.ts';
+import { migrateAnswers } from '../../src/update/migrate.ts';
+import { planUpdate, type UpdatePlan } from '../../src/update/plan-update.ts';
+import { applyChanges, recoverInterruptedUpdate } from '../../src/write.ts';
 
 /**
  * Whether the environment's adapter can get answers: a terminal adapter only when its input is a
@@ -22,8 +26,9 @@ export function adapterCanAsk(adapter: unknown): boolean {
 }
 
 export default class K8sChartGenerator extends Generator {
-  private files: ChartFile[] = [];
-  private chartName = '';
+  private plan: Extract<UpdatePlan, { ok: true }> | undefined;
+  private chartDir = '';
+  private askConflicts = false;
 
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
     super(args, options);
@@ -32,6 +37,12 @@ export default class K8sChartGenerator extends Generator {
 
   async prompting(): Promise<void> {
     const file = (this.options as { answers?: string }).answers;
+    const force = (this.options as { force?: boolean }).force === true;
+    // Run inside a chart this generator made, it updates that chart in place, asking only what
+    // its .yo-rc.json does not hold.
+    const found = readRecord(this.destinationRoot());
+    const inPlace = found.kind === 'ours' || found.kind === 'damaged';
+    const stored = found.kind === 'ours' ? migrateAnswers(found.record.answers, found.record.version) : {};
     let data: Record<string, unknown> = {};
     let asked = false;
     if (file !== undefined) {
@@ -43,22 +54,41 @@ export default class K8sChartGenerator extends Generator {
         throw error;
       }
     } else if (adapterCanAsk(this.env.adapter)) {
-      data = await askQuestions((questions) => this.prompt(questions as never), {});
+      data = await askQuestions((questions) => this.prompt(questions as never), stored);
       asked = true;
     }
-    // Without a way to ask (no terminal), a missing answer is an error below, never a hang.
-    const generation = generate(data);
-    if (!generation.ok) {
+    const name = typeof data.name === 'string' ? data.name : typeof stored.name === 'string' ? stored.name : '';
+    if (validateChartName(name) !== true) {
+      // Without a way to ask (no terminal), a missing answer is an error, never a hang.
+      const generation = generate(data);
       const hint = file === undefined && !asked ? '\nno terminal to ask the questions: pass --answers FILE' : '';
-      throw new Error(formatProblems(generation.problems) + hint);
+      throw new Error((generation.ok ? '' : formatProblems(generation.problems)) + hint);
     }
-    this.files = generation.files;
-    this.chartName = generation.model.name;
+    this.chartDir = inPlace ? this.destinationRoot() : this.destinationPath(name);
+    recoverInterruptedUpdate(this.chartDir);
+    // Interactively, lines both sides changed go to Yeoman's own conflict choice.
+    this.askConflicts = asked && !force;
+    const plan = planUpdate(this.chartDir, data, { force: force || this.askConflicts });
+    if (!plan.ok) throw new Error(plan.message);
+    for (const path of plan.kept) this.log.info(`${path}: kept: you edited it, and its part is now switched off`);
+    this.plan = plan;
   }
 
   writing(): void {
-    for (const file of this.files) {
-      this.fs.write(this.destinationPath(this.chartName, file.path), file.content);
+    const plan = this.plan!;
+    if (!plan.update) {
+      for (const change of plan.changes) {
+        if (change.content !== undefined) this.fs.write(join(this.chartDir, change.path), change.content);
+      }
+      return;
     }
+    // An update is written under the journal (src/write.ts): never half done. Files with
+    // conflicting lines, when the user can be asked, go through Yeoman's conflict choice instead.
+    const asked = new Set(this.askConflicts ? plan.conflicts.map((conflict) => conflict.path) : []);
+    applyChanges(this.chartDir, plan.changes.filter((change) => !asked.has(change.path)));
+    for (const change of plan.changes) {
+      if (asked.has(change.path) && change.content !== undefined) this.fs.write(join(this.chartDir, change.path), change.content);
+    }
+    this.log.info(plan.changes.length ? `${this.chartDir}: chart version ${plan.model.version}` : `${this.chartDir}: up to date`);
   }
 }

@@ -8,12 +8,14 @@ import type { ChartModel } from '../model.ts';
 import { chartValues } from './values.ts';
 import { parameters, renderValuesYaml, valuesSchema, type ValueSection } from './values-tree.ts';
 import { WORKLOAD_MODULES } from '../kinds/index.ts';
+import { BASE_FILE, RECORD_FILE, baseContent, recordContent } from '../update/record.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 
 export interface ChartFile {
   /** Path inside the chart directory, with "/" separators. */
   path: string;
-  content: string;
+  /** Text, but for the compressed record of the last generation. */
+  content: string | Buffer;
 }
 
 interface RenderContext {
@@ -50,7 +52,12 @@ export const CHART_PLAN: PlannedFile[] = [
   },
   { path: 'README.md', when: always, from: 'template' },
   { path: '.helmignore', when: always, from: 'template' },
-  { path: '.yo-rc.json', when: always, from: ({ answers }) => yoRc(answers) },
+  {
+    path: RECORD_FILE,
+    when: always,
+    from: ({ model, answers }) =>
+      recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }),
+  },
   { path: 'ci/all-off-values.yaml', when: always, from: 'template' },
   { path: 'ci/extras-values.yaml', when: always, from: 'template' },
   { path: 'ci/restricted-values.yaml', when: always, from: 'template' },
@@ -82,11 +89,6 @@ function valuesHeader(model: ChartModel): string[] {
   ];
 }
 
-/** Yeoman's own record of what produced the chart; `.helmignore` keeps it out of the package. */
-function yoRc(answers: unknown): string {
-  return `${JSON.stringify({ [GENERATOR_NAME]: { version: GENERATOR_VERSION, answers } }, null, 2)}\n`;
-}
-
 // The runtime is the full library minus the compiler; its typings only describe the full one.
 const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsFull;
 
@@ -105,13 +107,15 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
   return found;
 }
 
-/** Renders every file the model asks for, in plan order. Pure: no disk access. */
+/** Renders every file the model asks for, in plan order, then the record of this generation (the
+ * base of the next update). Pure: no disk access. */
 export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
   const values = chartValues(model);
   const context: RenderContext = { model, values, answers };
   const view = { ...model, parameters: parameters(values), generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION } };
-  return CHART_PLAN.filter((file) => file.when(model)).map((file) => ({
+  const files: ChartFile[] = CHART_PLAN.filter((file) => file.when(model)).map((file) => ({
     path: file.path,
     content: file.from === 'template' ? template(`chart/${file.path}`)(view) : file.from(context),
   }));
+  return [...files, { path: BASE_FILE, content: baseContent(files) }];
 }

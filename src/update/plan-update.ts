@@ -1,0 +1,159 @@
+// Generating into a chart directory: a new chart, or an update of one this generator made, merged
+// three ways file by file. Everything is decided in memory; nothing here touches the disk but to
+// read it.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChartFile } from '../chart/plan.ts';
+import { formatProblems, type Problem } from '../answers/validate.ts';
+import { generate } from '../generate.ts';
+import type { ChartModel } from '../model.ts';
+import { mergeFile, type Conflict } from './merge.ts';
+import { migrateAnswers } from './migrate.ts';
+import { BASE_FILE, RECORD_FILE, readRecord } from './record.ts';
+import { readIfExists, sameContent, type Change } from '../write.ts';
+
+export interface UpdateOptions {
+  /** Take the generator's side of conflicting lines; replace a chart this generator did not make. */
+  force?: boolean;
+}
+
+export type UpdatePlan =
+  | {
+      ok: true;
+      model: ChartModel;
+      /** The answers now in force: the stored ones with the given ones over them. */
+      answers: Record<string, unknown>;
+      changes: Change[];
+      /** Files of a part switched off that the user edited: kept, and reported. */
+      kept: string[];
+      /** Files where both sides changed the same lines; with force, the generator's side won. */
+      conflicts: Array<{ path: string; conflicts: Conflict[] }>;
+      update: boolean;
+    }
+  | { ok: false; message: string };
+
+const RECORDS = new Set([RECORD_FILE, BASE_FILE]);
+
+/** Answers given now win over stored ones, key by key; lists are replaced whole. */
+export function overlayAnswers(stored: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(given)) {
+    const old = out[key];
+    const bothObjects = [old, value].every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+    out[key] = bothObjects ? overlayAnswers(old as Record<string, unknown>, value as Record<string, unknown>) : value;
+  }
+  return out;
+}
+
+const chartVersionOf = (chartYaml: string | undefined) => /^version:\s*["']?([^"'\s]+)/m.exec(chartYaml ?? '')?.[1];
+
+export function bumpPatch(version: string): string {
+  const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+  return match ? `${match[1]}.${match[2]}.${Number(match[3]) + 1}` : version;
+}
+
+function fresh(files: ChartFile[], chartDir: string): Change[] {
+  return files.filter((file) => !sameContent(readIfExists(join(chartDir, file.path)), file.content));
+}
+
+interface Merged {
+  changes: Change[];
+  kept: string[];
+  conflicts: Array<{ path: string; conflicts: Conflict[] }>;
+}
+
+function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[]): Merged {
+  const merged: Merged = { changes: [], kept: [], conflicts: [] };
+  const generated = new Map(files.map((file) => [file.path, file.content]));
+  for (const path of new Set([...base.keys(), ...generated.keys()])) {
+    const next = generated.get(path);
+    const disk = readIfExists(join(chartDir, path));
+    if (RECORDS.has(path) || typeof next !== 'string') {
+      if (next !== undefined && !sameContent(disk, next)) merged.changes.push({ path, content: next });
+      continue;
+    }
+    const before = base.get(path);
+    if (disk === undefined) {
+      // Deleted by the user: stays deleted. New in this generation: written.
+      if (before === undefined) merged.changes.push({ path, content: next });
+      continue;
+    }
+    const mine = disk.toString('utf8');
+    if (next === undefined) {
+      // A part switched off: its file goes, unless the user edited it.
+      if (mine === before) merged.changes.push({ path });
+      else merged.kept.push(path);
+      continue;
+    }
+    const result = mergeFile(before ?? '', mine, next);
+    if (result.conflicts.length) merged.conflicts.push({ path, conflicts: result.conflicts });
+    if (result.content !== mine) merged.changes.push({ path, content: result.content });
+  }
+  return merged;
+}
+
+export function planUpdate(chartDir: string, given: Record<string, unknown>, options: UpdateOptions = {}): UpdatePlan {
+  const exists = existsSync(chartDir) && readdirSync(chartDir).length > 0;
+  const found = exists ? readRecord(chartDir) : { kind: 'none' as const };
+  if (!exists || found.kind !== 'ours') {
+    if (exists && !options.force) {
+      const why = found.kind === 'none' ? 'was not made by k8s-chart (no .yo-rc.json)' : `has a damaged record: ${'message' in found ? found.message : ''}`;
+      return { ok: false, message: `${chartDir}: ${why}; pass --force to write a fresh chart into it` };
+    }
+    const generation = generate(given);
+    if (!generation.ok) return { ok: false, message: formatProblems(generation.problems) };
+    return {
+      ok: true,
+      model: generation.model,
+      answers: given,
+      changes: fresh(generation.files, chartDir),
+      kept: [],
+      conflicts: [],
+      update: false,
+    };
+  }
+
+  const { record, base } = found;
+  const answers = overlayAnswers(migrateAnswers(record.answers, record.version), given);
+  type Attempt = { ok: true; generation: { model: ChartModel }; merged: Merged } | { ok: false; problems: Problem[] };
+  const attempt = (chartVersion: string): Attempt => {
+    const generation = generate(answers, chartVersion);
+    if (!generation.ok) return { ok: false, problems: generation.problems };
+    return { ok: true, generation, merged: mergeAll(chartDir, base, generation.files) };
+  };
+  let result = attempt(record.chartVersion);
+  if (!result.ok) return { ok: false, message: formatProblems(result.problems) };
+
+  // A change to the chart's own files bumps the patch version, unless the user set a version
+  // (in Chart.yaml, or in the answers).
+  const chartFilesChange = result.merged.changes.some((change) => !RECORDS.has(change.path));
+  const userVersion = chartVersionOf(readIfExists(join(chartDir, 'Chart.yaml'))?.toString('utf8'));
+  const userKeptVersion = userVersion === undefined || userVersion === chartVersionOf(base.get('Chart.yaml'));
+  if (chartFilesChange && userKeptVersion && answers.version === undefined) {
+    result = attempt(bumpPatch(record.chartVersion));
+    if (!result.ok) return { ok: false, message: formatProblems(result.problems) };
+  }
+
+  const { generation, merged } = result;
+  if (merged.conflicts.length && !options.force) {
+    const lines = merged.conflicts.map(
+      ({ path, conflicts }) =>
+        `${join(chartDir, path)}: ${conflicts.map((c) => (c.fromLine === c.toLine ? `line ${c.fromLine}` : `lines ${c.fromLine}-${c.toLine}`)).join(', ')}`,
+    );
+    return {
+      ok: false,
+      message:
+        `conflicts: you and the generator changed the same lines; nothing was written:\n${lines.join('\n')}\n` +
+        'Edit those lines to match, or pass --force to take the generator\'s side of them.',
+    };
+  }
+  return {
+    ok: true,
+    model: generation.model,
+    answers,
+    changes: merged.changes,
+    kept: merged.kept,
+    conflicts: merged.conflicts,
+    update: true,
+  };
+}
