@@ -68,7 +68,7 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
   for (const path of new Set([...base.keys(), ...generated.keys()])) {
     const next = generated.get(path);
     const disk = readIfExists(join(chartDir, path));
-    if (RECORDS.has(path) || typeof next !== 'string') {
+    if (RECORDS.has(path) || Buffer.isBuffer(next)) {
       if (next !== undefined && !sameContent(disk, next)) merged.changes.push({ path, content: next });
       continue;
     }

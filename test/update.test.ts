@@ -1,0 +1,254 @@
+// Updating a chart the user committed and edited, in real temporary git repositories: edits kept,
+// new parts added, conflicts refused with nothing written, interrupted updates completed or rolled
+// back, and `yo k8s-chart` run inside the chart directory.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { answersFile, runBin, tempDir } from './support/bin.ts';
+import { helms, helmLint } from './support/helm.ts';
+import { binPath, listFiles } from './support/paths.ts';
+import { freshDir, installYo, runYo, writePublicFile } from './support/yo.ts';
+import { migrateAnswers } from '../src/update/migrate.ts';
+import { mergeFile } from '../src/update/merge.ts';
+
+const binaries = await helms();
+
+const firstAnswers = `name: shop
+appVersion: "1.0.0"
+image:
+  repository: ghcr.io/acme/shop
+service:
+  port: 8080
+config:
+  data:
+    LOG_LEVEL: info
+secrets:
+  keys: [DB_PASSWORD]
+`;
+
+// Later: a new secret key, a changed config value, Ingress on.
+const secondAnswers = `${firstAnswers.replace('LOG_LEVEL: info', 'LOG_LEVEL: debug').replace('keys: [DB_PASSWORD]', 'keys: [DB_PASSWORD, API_TOKEN]')}ingress:
+  enabled: true
+  host: shop.example.com
+`;
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8' });
+}
+
+/** A repository with the generated chart committed; returns the repo and the chart directory. */
+function committedChart(answers = firstAnswers): { repo: string; chart: string } {
+  const repo = tempDir('k8s-chart-repo-');
+  git(repo, 'init', '-q');
+  const run = runBin(['--answers', answersFile(answers), '--output', repo]);
+  assert.is(run.status, 0, run.stderr);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'chart');
+  return { repo, chart: join(repo, 'shop') };
+}
+
+const read = (chart: string, path: string) => readFileSync(join(chart, path), 'utf8');
+const edit = (chart: string, path: string, change: (text: string) => string) =>
+  writeFileSync(join(chart, path), change(read(chart, path)));
+
+/** The user's edits: a comment and a value in values.yaml, an annotation in a template, a file. */
+function userEdits(chart: string): void {
+  edit(chart, 'values.yaml', (text) =>
+    text.replace('replicaCount: 1', '# Two replicas since the launch.\nreplicaCount: 2'),
+  );
+  edit(chart, 'templates/deployment.yaml', (text) =>
+    text.replace('  labels:\n', '  annotations:\n    example.com/owner: shop-team\n  labels:\n'),
+  );
+  writeFileSync(join(chart, 'templates/extra-configmap.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n');
+}
+
+function update(chart: string, answers: string, ...flags: string[]) {
+  return runBin(['--answers', answersFile(answers), '--output', join(chart, '..'), ...flags]);
+}
+
+test('an update keeps the edits, adds the new parts, bumps the version and lints on Helm 3 and 4', () => {
+  const { repo, chart } = committedChart();
+  userEdits(chart);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'edits');
+
+  const run = update(chart, secondAnswers);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stdout, /updated \d+ files, chart version 0\.1\.1/);
+  // The user's edits, byte for byte.
+  assert.match(read(chart, 'values.yaml'), /# Two replicas since the launch.\nreplicaCount: 2\n/);
+  assert.match(read(chart, 'templates/deployment.yaml'), /  annotations:\n    example.com\/owner: shop-team\n  labels:\n/);
+  assert.ok(existsSync(join(chart, 'templates/extra-configmap.yaml')), 'the added file stays');
+  // The new answers.
+  assert.ok(existsSync(join(chart, 'templates/ingress.yaml')), 'Ingress on');
+  assert.match(read(chart, 'values.yaml'), /keys:\n\s+- DB_PASSWORD\n\s+- API_TOKEN\n/);
+  assert.match(read(chart, 'values.yaml'), /LOG_LEVEL: debug/);
+  assert.match(read(chart, 'Chart.yaml'), /^version: 0\.1\.1$/m);
+  for (const helm of binaries) {
+    const lint = helmLint(helm.bin, chart);
+    assert.ok(lint.ok, `${helm.version}: ${lint.output}`);
+  }
+
+  // The same answers again: not a byte changes.
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'update');
+  const again = update(chart, secondAnswers);
+  assert.is(again.status, 0, again.stderr);
+  assert.match(again.stdout, /up to date/);
+  assert.is(git(repo, 'status', '--porcelain'), '');
+});
+
+test('the generator and the user changing the same lines: exit 1, the file and lines named, nothing written', () => {
+  const { repo, chart } = committedChart();
+  edit(chart, 'values.yaml', (text) => text.replace('LOG_LEVEL: info', 'LOG_LEVEL: warn'));
+  git(repo, 'commit', '-qam', 'warn');
+  const run = update(chart, secondAnswers);
+  assert.is(run.status, 1);
+  assert.match(run.stderr, new RegExp(`${join(chart, 'values.yaml').replace(/[/.]/g, '\\$&')}: line \\d+`));
+  assert.match(run.stderr, /--force/);
+  assert.is(run.stdout, '');
+  assert.is(git(repo, 'status', '--porcelain'), '', 'nothing written');
+
+  // --force: the generator's side of the conflicting lines, the rest merged.
+  edit(chart, 'templates/service.yaml', (text) => text.replace('spec:\n', 'spec:\n  # mine\n'));
+  const forced = update(chart, secondAnswers, '--force');
+  assert.is(forced.status, 0, forced.stderr);
+  assert.match(forced.stderr, /values\.yaml: conflicting lines take the generator's side/);
+  assert.match(read(chart, 'values.yaml'), /LOG_LEVEL: debug/);
+  assert.match(read(chart, 'templates/service.yaml'), /spec:\n  # mine\n/);
+  assert.ok(existsSync(join(chart, 'templates/ingress.yaml')));
+});
+
+test('--dry-run prints a unified diff and leaves the tree as it was', () => {
+  const { repo, chart } = committedChart();
+  const run = update(chart, secondAnswers, '--dry-run');
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^--- \/dev\/null\n\+\+\+ b\/templates\/ingress\.yaml\n/m);
+  assert.match(run.stdout, /^--- a\/values\.yaml\n\+\+\+ b\/values\.yaml\n/m);
+  assert.match(run.stdout, /^-version: 0\.1\.0\n\+version: 0\.1\.1$/m);
+  assert.is(git(repo, 'status', '--porcelain'), '');
+});
+
+test('a part switched off goes where unedited, stays (and is reported) where edited; deleted files stay deleted', () => {
+  const { repo, chart } = committedChart(secondAnswers);
+  rmSync(join(chart, 'templates/tests/test-connection.yaml'));
+  const withoutIngress = secondAnswers.replace('ingress:\n  enabled: true', 'ingress:\n  enabled: false');
+  const off = update(chart, withoutIngress);
+  assert.is(off.status, 0, off.stderr);
+  assert.not.ok(existsSync(join(chart, 'templates/ingress.yaml')), 'unedited: removed');
+  assert.not.ok(existsSync(join(chart, 'templates/tests/test-connection.yaml')), 'deleted by the user: stays deleted');
+
+  git(repo, 'checkout', '-q', '--', '.');
+  git(repo, 'clean', '-qfd');
+  edit(chart, 'templates/ingress.yaml', (text) => `# our own tweaks\n${text}`);
+  const kept = update(chart, withoutIngress);
+  assert.is(kept.status, 0, kept.stderr);
+  assert.ok(existsSync(join(chart, 'templates/ingress.yaml')), 'edited: kept');
+  assert.match(kept.stderr, /templates\/ingress\.yaml: kept: you edited it/);
+});
+
+test('the user set a version: no bump', () => {
+  const { chart } = committedChart();
+  edit(chart, 'Chart.yaml', (text) => text.replace('version: 0.1.0', 'version: 2.0.0'));
+  const run = update(chart, secondAnswers);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(read(chart, 'Chart.yaml'), /^version: 2\.0\.0$/m);
+});
+
+function interruptedUpdate(fault: string): { chart: string; expected: string } {
+  const { chart } = committedChart();
+  userEdits(chart);
+  // What the update gives when nothing interrupts it.
+  const reference = tempDir('k8s-chart-reference-');
+  cpSync(join(chart, '..'), reference, { recursive: true });
+  assert.is(update(join(reference, 'shop'), secondAnswers).status, 0);
+  const expected = treeOf(join(reference, 'shop'));
+  const crashed = runBinWithEnv(chart, secondAnswers, { K8S_CHART_FAULT: fault });
+  assert.is(crashed, 137, 'the injected fault stopped the update');
+  return { chart, expected };
+}
+
+function runBinWithEnv(chart: string, answers: string, env: Record<string, string>): number | null {
+  const args = [binPath, '--answers', answersFile(answers), '--output', join(chart, '..')];
+  return spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' }).status;
+}
+
+const treeOf = (chart: string) =>
+  listFiles(chart)
+    .filter((p) => !p.startsWith('.git/'))
+    .map((p) => `${p}\n${read(chart, p)}`)
+    .join('\n');
+
+test('an update interrupted midway, after the journal was committed, is completed by the next run', () => {
+  const { chart, expected } = interruptedUpdate('rename:3');
+  assert.is.not(treeOf(chart), expected, 'the crash left the update half done');
+  const next = update(chart, secondAnswers);
+  assert.is(next.status, 0, next.stderr);
+  assert.match(next.stderr, /an interrupted update was completed/);
+  assert.is(treeOf(chart), expected);
+});
+
+test('an update interrupted while preparing is rolled back by the next run, then done', () => {
+  const { chart, expected } = interruptedUpdate('prepare:2');
+  const next = update(chart, secondAnswers);
+  assert.is(next.status, 0, next.stderr);
+  assert.match(next.stderr, /an interrupted update was rolled back/);
+  assert.is(treeOf(chart), expected);
+  assert.not.match(listFiles(chart).join('\n'), /k8s-chart-new/, 'no temporary file left');
+});
+
+test('a damaged record or a foreign directory: a clear error, the directory untouched; --force replaces it', () => {
+  const { repo, chart } = committedChart();
+  writeFileSync(join(chart, '.k8s-chart/base.json.gz'), 'not gzip');
+  git(repo, 'commit', '-qam', 'damage');
+  const run = update(chart, secondAnswers);
+  assert.is(run.status, 1);
+  assert.match(run.stderr, /base\.json\.gz: the record of the last generation is missing or damaged/);
+  assert.is(git(repo, 'status', '--porcelain'), '');
+  const forced = update(chart, secondAnswers, '--force');
+  assert.is(forced.status, 0, forced.stderr);
+  assert.ok(existsSync(join(chart, 'templates/ingress.yaml')));
+});
+
+test('stored answers of an older generator are migrated, not rejected', () => {
+  const migrations = [
+    { before: '0.2.0', migrate: (a: Record<string, unknown>) => ({ ...a, name: (a as { chartName: string }).chartName, chartName: undefined }) },
+  ];
+  assert.equal(migrateAnswers({ chartName: 'old' }, '0.1.5', migrations), { name: 'old', chartName: undefined });
+  assert.equal(migrateAnswers({ name: 'new' }, '0.2.0', migrations), { name: 'new' }, 'recorded by 0.2.0: left alone');
+});
+
+test('the merge keeps line endings and the bytes of untouched lines', () => {
+  const base = 'a: 1\r\nb: 2\r\nc: 3\r\nd: 4';
+  const user = 'a: 10\r\nb: 2\r\nc: 3\r\nd: 4';
+  const generated = 'a: 1\r\nb: 2\r\nc: 3\r\nd: 40\n';
+  assert.equal(mergeFile(base, user, generated), { content: 'a: 10\r\nb: 2\r\nc: 3\r\nd: 40\n', conflicts: [] });
+  assert.equal(mergeFile('x\n', 'y\n', 'z\n').conflicts, [{ fromLine: 1, toLine: 1 }]);
+});
+
+test('yo k8s-chart run inside the chart directory updates it in place', async () => {
+  await installYo();
+  const repo = freshDir('yo-update', true);
+  const generated = runBin(['--answers', answersFile(firstAnswers), '--output', repo]);
+  assert.is(generated.status, 0, generated.stderr);
+  const chart = join(repo, 'shop');
+  execFileSync('chmod', ['-R', 'a+rwX', repo]);
+  userEdits(chart);
+  const newAnswers = writePublicFile(join(freshDir('yo-update-answers', true), 'answers.yaml'), secondAnswers);
+  const run = await runYo(['k8s-chart', '--answers', newAnswers], chart);
+  assert.is(run.status, 0, `${run.stdout}\n${run.stderr}`);
+  assert.ok(existsSync(join(chart, 'templates/ingress.yaml')), 'updated in place, not into shop/shop');
+  assert.not.ok(existsSync(join(chart, 'shop')), 'nothing nested');
+  assert.match(read(chart, 'values.yaml'), /# Two replicas since the launch.\nreplicaCount: 2\n/);
+  assert.match(read(chart, 'Chart.yaml'), /^version: 0\.1\.1$/m);
+  // No answers given and no terminal: everything is stored, nothing is asked, nothing changes.
+  const before = treeOf(chart);
+  const quiet = await runYo(['k8s-chart'], chart);
+  assert.is(quiet.status, 0, `${quiet.stdout}\n${quiet.stderr}`);
+  assert.is(treeOf(chart), before);
+  chmodSync(chart, 0o777);
+});
+
+test.run();
