@@ -45,9 +45,13 @@ function buildAnswersValidator() {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
   ajv.addKeyword('x-message');
   const validate = ajv.compile(answersSchema);
-    // ajv's ESM output still require()s its small runtime helpers (ucs2length).
-  const requireShim = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
-  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + requireShim + standaloneCode(ajv, validate));
+    // ajv's ESM output still require()s its small runtime helpers (ucs2length): make them imports.
+  const code = standaloneCode(ajv, validate).replace(
+    /const (\w+) = require\("([^"]+)"\)\.default;/g,
+    (_, name, module) => `import ${name}Module from "${module}.js";\nconst ${name} = ${name}Module.default;`,
+  );
+  if (code.includes('require(')) throw new Error('build: the answers validator still calls require()');
+  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + code);
   writeFileSync(
     join(root, 'src/answers/validate-answers.generated.d.ts'),
     `${banner}import type { ValidateFunction } from 'ajv';\ndeclare const validate: ValidateFunction;\nexport default validate;\n`,

@@ -27,7 +27,7 @@ export function recordContent(record: ChartRecord): string {
  * timestamp, so the same files give the same bytes. */
 export function baseContent(files: ChartFile[]): Buffer {
   const entries = files.filter((file) => file.path !== BASE_FILE).map((file) => [file.path, file.content]);
-  return gzipSync(JSON.stringify(Object.fromEntries(entries)), { level: 9 });
+  return gzipSync(JSON.stringify(Object.fromEntries(entries)));
 }
 
 export type ReadRecord =
