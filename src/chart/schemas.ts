@@ -137,3 +137,13 @@ export const cronSchedule: JsonSchema = {
   pattern:
     '^(@(annually|yearly|monthly|weekly|daily|midnight|hourly)|@every ([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+|[^\\s]+( +[^\\s]+){4})$',
 };
+
+/** A workload's update strategy: its types, and the fields of its rollingUpdate. */
+export const updateStrategy = (types: string[], rollingUpdate: Record<string, JsonSchema>): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    type: { enum: types },
+    rollingUpdate: { type: 'object', additionalProperties: false, properties: rollingUpdate },
+  },
+});

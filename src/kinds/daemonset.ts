@@ -1,6 +1,6 @@
-import type { WorkloadModule } from './kind.ts';
+import { minReadySeconds, type WorkloadModule } from './kind.ts';
 import { leaf } from '../chart/values-tree.ts';
-import { bool, int, intOrString } from '../chart/schemas.ts';
+import { bool, int, intOrString, updateStrategy } from '../chart/schemas.ts';
 
 export const daemonSet: WorkloadModule = {
   kind: 'DaemonSet',
@@ -9,21 +9,10 @@ export const daemonSet: WorkloadModule = {
     leaf(
       'updateStrategy',
       { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          type: { enum: ['RollingUpdate', 'OnDelete'] },
-          rollingUpdate: {
-            type: 'object',
-            additionalProperties: false,
-            properties: { maxUnavailable: intOrString, maxSurge: intOrString },
-          },
-        },
-      },
+      updateStrategy(['RollingUpdate', 'OnDelete'], { maxUnavailable: intOrString, maxSurge: intOrString }),
       'How pods are replaced on upgrade, node by node',
     ),
-    leaf('minReadySeconds', 0, int(0), 'Seconds a new pod must be ready before it counts as available'),
+    minReadySeconds(),
     leaf('hostNetwork', false, bool, "Run the pods in the node's network namespace", [
       'hostNetwork, hostPort and hostPath volumes (extraVolumes) are for node agents only: each needs the',
       'namespace at the Pod Security "privileged" level (the "baseline" level forbids them).',

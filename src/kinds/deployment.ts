@@ -1,7 +1,7 @@
-import type { WorkloadModule } from './kind.ts';
+import { minReadySeconds, type WorkloadModule } from './kind.ts';
 import type { ChartModel } from '../model.ts';
 import { leaf } from '../chart/values-tree.ts';
-import { int, intOrString } from '../chart/schemas.ts';
+import { int, intOrString, updateStrategy } from '../chart/schemas.ts';
 
 /** A volume only one node can attach: pods must be replaced, not rolled beside each other. */
 export const singleAttachVolume = (model: ChartModel) =>
@@ -20,23 +20,12 @@ export const deployment: WorkloadModule = {
     leaf(
       'strategy',
       { type: singleAttachVolume(model) ? 'Recreate' : 'RollingUpdate' },
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          type: { enum: ['RollingUpdate', 'Recreate'] },
-          rollingUpdate: {
-            type: 'object',
-            additionalProperties: false,
-            properties: { maxSurge: intOrString, maxUnavailable: intOrString },
-          },
-        },
-      },
+      updateStrategy(['RollingUpdate', 'Recreate'], { maxSurge: intOrString, maxUnavailable: intOrString }),
       'How pods are replaced on upgrade',
       singleAttachVolume(model)
         ? ['Recreate: a ReadWriteOnce volume attaches to one node, so the old pod must go first.']
         : undefined,
     ),
-    leaf('minReadySeconds', 0, int(0), 'Seconds a new pod must be ready before it counts as available'),
+    minReadySeconds(),
   ],
 };

@@ -2,7 +2,8 @@
 // shared files (Service, Ingress, ConfigMap, ...) are in src/chart/plan.ts; the traits every kind
 // has (long-running, replicated) in src/model.ts.
 import type { ChartModel, WorkloadKind } from '../model.ts';
-import type { ValueNode } from '../chart/values-tree.ts';
+import { leaf, type ValueNode } from '../chart/values-tree.ts';
+import { int } from '../chart/schemas.ts';
 
 export interface KindFile {
   /** Output path; the template is templates/chart/<path>.hbs. */
@@ -16,3 +17,7 @@ export interface WorkloadModule {
   /** The values section of the kind, titled with its name. */
   values: (model: ChartModel) => ValueNode[];
 }
+
+/** minReadySeconds, which every long-running kind has on its spec (never inside a probe). */
+export const minReadySeconds = (): ValueNode =>
+  leaf('minReadySeconds', 0, int(0), 'Seconds a new pod must be ready before it counts as available');

@@ -1,6 +1,6 @@
-import type { WorkloadModule } from './kind.ts';
+import { minReadySeconds, type WorkloadModule } from './kind.ts';
 import { leaf } from '../chart/values-tree.ts';
-import { int, intOrString } from '../chart/schemas.ts';
+import { int, intOrString, updateStrategy } from '../chart/schemas.ts';
 
 export const statefulSet: WorkloadModule = {
   kind: 'StatefulSet',
@@ -14,20 +14,9 @@ export const statefulSet: WorkloadModule = {
     leaf(
       'updateStrategy',
       { type: 'RollingUpdate' },
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          type: { enum: ['RollingUpdate', 'OnDelete'] },
-          rollingUpdate: {
-            type: 'object',
-            additionalProperties: false,
-            properties: { partition: int(0), maxUnavailable: intOrString },
-          },
-        },
-      },
+      updateStrategy(['RollingUpdate', 'OnDelete'], { partition: int(0), maxUnavailable: intOrString }),
       'How pods are replaced on upgrade',
     ),
-    leaf('minReadySeconds', 0, int(0), 'Seconds a new pod must be ready before it counts as available'),
+    minReadySeconds(),
   ],
 };
