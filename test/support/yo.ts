@@ -7,7 +7,7 @@
 // else uid 1000. We set SUDO_UID/SUDO_GID to nobody so the user is known, and make everything yo
 // must read (the prefix, the answers files) or write (the working folder, HOME) reachable by it.
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,9 @@ export const builtBin = join(repoRoot, 'dist/bin/k8s-chart.js');
 export const builtGenerator = join(repoRoot, 'dist/generators/app/index.js');
 /** yo as pinned in devDependencies; installed globally from this folder (npm links it). */
 const yoPackage = join(repoRoot, 'node_modules/yo');
-/** Node 24, the one running the tests; first on yo's PATH (the system's may be older). */
-export const nodeBinDir = dirname(process.execPath);
+/** The folder of Node 24 on yo's PATH (the system's may be older): a copy of the one running the
+ * tests, made by installYo, since yo runs as nobody and the repository may not be open to it. */
+export let nodeBinDir = dirname(process.execPath);
 
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
@@ -141,10 +142,16 @@ export function installYo(): Promise<YoInstall> {
       filename: string;
     }>;
     const tarball = join(packDir, packed[0]!.filename);
+    // yo too is installed from a tarball, not linked to node_modules/yo: the repository may sit
+    // where nobody cannot read (CI may clone below /root).
+    const yoPacked = JSON.parse(await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', packDir, yoPackage], packDir)) as Array<{
+      filename: string;
+    }>;
+    const yoTarball = join(packDir, yoPacked[0]!.filename);
     // --ignore-scripts: the only install script is yo's postinstall, `yodoctor` (diagnostics that
     // look versions up online, ~1.5 s); npm 11 would block it anyway on a registry install.
     await npm(
-      ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, yoPackage],
+      ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, yoTarball],
       packDir,
     );
     const yo = join(prefix, 'bin/yo');
@@ -153,6 +160,16 @@ export function installYo(): Promise<YoInstall> {
     for (const file of ['dist/generators/app/index.js', 'dist/bin/k8s-chart.js']) {
       if (!existsSync(join(packageDir, file))) throw new Error(`${file} is not in the packed package: was dist/ being rebuilt while npm pack ran?`);
     }
+    // Node itself, where nobody can run it: a hard link when the file system allows, else a copy.
+    const nodeDir = freshDir('node');
+    const node = join(nodeDir, 'node');
+    try {
+      linkSync(process.execPath, node);
+    } catch {
+      copyFileSync(process.execPath, node);
+    }
+    chmodSync(node, 0o755);
+    nodeBinDir = nodeDir;
     // npm creates what it installs with the umask; make sure nobody can read and run all of it.
     spawnSync('chmod', ['-R', 'a+rX', prefix]);
     return { prefix, yo, bin: join(packageDir, 'dist/bin/k8s-chart.js'), installMs: Math.round(performance.now() - started) };
