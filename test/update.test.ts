@@ -6,10 +6,12 @@ import * as assert from 'uvu/assert';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import helpers from 'yeoman-test';
 import { answersFile, runBin, tempDir } from './support/bin.ts';
 import { helms, helmLint } from './support/helm.ts';
 import { binPath, listFiles } from './support/paths.ts';
-import { freshDir, installYo, runYo, writePublicFile } from './support/yo.ts';
+import { builtGenerator, freshDir, installYo, runYo, writePublicFile } from './support/yo.ts';
 import { migrateAnswers } from '../src/update/migrate.ts';
 import { mergeFile } from '../src/update/merge.ts';
 
@@ -227,6 +229,42 @@ test('the merge keeps line endings and the bytes of untouched lines', () => {
   assert.equal(mergeFile(base, user, generated), { content: 'a: 10\r\nb: 2\r\nc: 3\r\nd: 40\n', conflicts: [] });
   assert.equal(mergeFile('x\n', 'y\n', 'z\n').conflicts, [{ fromLine: 1, toLine: 1 }]);
 });
+
+/** Makes the recorded base of `path` say `from` where the generation says `to`, as if an older
+ * generator had written `from` there: the next update changes that line. */
+function pretendOlderGenerator(chart: string, path: string, to: string, from: string): void {
+  const file = join(chart, '.k8s-chart/base.json.gz');
+  const base = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as Record<string, string>;
+  base[path] = base[path]!.replace(to, from);
+  writeFileSync(file, gzipSync(JSON.stringify(base)));
+}
+
+for (const [action, expected] of [['write', 'LOG_LEVEL: info'], ['skip', 'LOG_LEVEL: mine']] as const) {
+  test(`interactively, conflicting lines go to Yeoman's conflict choice (${action})`, async () => {
+    const { chart } = committedChart();
+    pretendOlderGenerator(chart, 'values.yaml', 'LOG_LEVEL: info', 'LOG_LEVEL: old');
+    edit(chart, 'values.yaml', (text) => text.replace('LOG_LEVEL: info', 'LOG_LEVEL: mine'));
+    edit(chart, 'templates/service.yaml', (text) => text.replace('spec:\n', 'spec:\n  # mine\n'));
+    // In the chart directory, only what .yo-rc.json lacks is asked; then Yeoman asks about the conflict.
+    // yeoman-test forces every write unless told otherwise; a user's yo does not.
+    const result = await helpers
+      .run(builtGenerator, {}, { force: false } as never)
+      .withOptions({ force: false } as never)
+      .cd(chart)
+      .withAnswers({
+        kind: 'Deployment',
+        replicas: '1',
+        exposure: 'not at all',
+        probe: 'tcp: the port accepts connections',
+        persistence: false,
+        autoscaling: false,
+        action,
+      });
+    assert.is(result.askedQuestions.filter((q) => q.name === 'action').length, 1, 'asked about the conflicting file only');
+    assert.match(read(chart, 'values.yaml'), new RegExp(`^\\s*${expected}$`, 'm'));
+    assert.match(read(chart, 'templates/service.yaml'), /spec:\n  # mine\n/, 'other edits kept');
+  });
+}
 
 test('yo k8s-chart run inside the chart directory updates it in place', async () => {
   await installYo();
