@@ -95,7 +95,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 1;
   }
   const chartDir = join(output, name);
-  const recovered = name && !values['dry-run'] ? recoverInterruptedUpdate(chartDir) : 'none';
+  const recovered = values['dry-run'] ? 'none' : recoverInterruptedUpdate(chartDir);
   if (recovered !== 'none') io.stderr(`${chartDir}: an interrupted update was ${recovered}\n`);
   const plan = planUpdate(chartDir, given, { force: values.force ?? false });
   if (!plan.ok) {

@@ -134,11 +134,14 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
   }
 
   if (port !== undefined && answers.probes === undefined) {
-    const type = await select('probe', 'Health check of the app', PROBE_TYPES, 'tcp: the port accepts connections');
-    const liveness: ProbeAnswer = { type: type.split(':')[0] as ProbeAnswer['type'] };
-    if (liveness.type === 'http') liveness.path = await input('probePath', 'Health check path', validateHttpPath, '/healthz');
-    if (liveness.type === 'exec') liveness.command = splitWords(await input('probeCommand', 'Health check command (words separated by spaces)', required));
-    answers.probes = { liveness };
+    const liveness = await askProbe('probe', 'Health check of the app', 'tcp: the port accepts connections');
+    const probes: NonNullable<Answers['probes']> = { liveness };
+    const readiness = await select('readinessProbe', 'Readiness check (the Service sends traffic only to ready pods)', [SAME_CHECK, ...PROBE_TYPES], SAME_CHECK);
+    if (readiness !== SAME_CHECK) probes.readiness = await probeOfType('readiness', readiness);
+    if (await confirm('startupProbe', 'A startup check for a slow starter (the other checks wait until it passes)?', false)) {
+      probes.startup = { ...liveness };
+    }
+    answers.probes = probes;
   }
 
   if (answers.persistence === undefined && workload.kind !== undefined) {
@@ -183,6 +186,18 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
     }
   }
   return answers;
+
+  async function askProbe(name: string, message: string, fallback: string): Promise<ProbeAnswer> {
+    return probeOfType(name, await select(name, message, PROBE_TYPES, fallback));
+  }
+
+  /** The details a check of this type needs: a path to GET, a command to run. */
+  async function probeOfType(name: string, choice: string): Promise<ProbeAnswer> {
+    const probe: ProbeAnswer = { type: choice.split(':')[0] as ProbeAnswer['type'] };
+    if (probe.type === 'http') probe.path = await input(`${name}Path`, 'Health check path', validateHttpPath, '/healthz');
+    if (probe.type === 'exec') probe.command = splitWords(await input(`${name}Command`, 'Health check command (words separated by spaces)', required));
+    return probe;
+  }
 
   async function askIngress(): Promise<NonNullable<Answers['ingress']>> {
     const ingress: NonNullable<Answers['ingress']> = { enabled: true };
@@ -233,6 +248,7 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
 
 const EXPOSURES = ['not at all', 'Ingress', 'Gateway API', 'Ingress and Gateway API'] as const;
 const GATEWAYS = ['a shared Gateway the platform owns', "a Gateway of the chart's own"] as const;
+const SAME_CHECK = 'the same check';
 const PROBE_TYPES = [
   'tcp: the port accepts connections',
   'http: a path answers 2xx or 3xx',

@@ -256,6 +256,8 @@ for (const [action, expected] of [['write', 'LOG_LEVEL: info'], ['skip', 'LOG_LE
         replicas: '1',
         exposure: 'not at all',
         probe: 'tcp: the port accepts connections',
+        readinessProbe: 'the same check',
+        startupProbe: false,
         persistence: false,
         autoscaling: false,
         action,

@@ -160,6 +160,8 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     await answer('How is it reached from outside the cluster?', '', ['Enter'], 'not at all');
     await answer('Health check of the app', '', ['Down', 'Enter'], 'http: a path answers 2xx or 3xx');
     await answer('Health check path', '/livez', ['Enter'], '/livez');
+    await answer('Readiness check (the Service sends traffic only to ready pods)', '', ['Enter'], 'the same check');
+    await answer('A startup check for a slow starter (the other checks wait until it passes)?', 'n', ['Enter'], 'No');
     await answer('A persistent volume?', 'n', ['Enter'], 'No');
     await answer('Configuration values (KEY=value, comma-separated; empty for none)', 'LOG_LEVEL=debug, GREETING=hello', ['Enter'], 'LOG_LEVEL=debug, GREETING=hello');
     await answer('Secret key names (comma-separated; values are set at install; empty for none)', '', ['Enter'], '');
