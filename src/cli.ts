@@ -102,11 +102,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`${plan.message}\n`);
     return 1;
   }
-  for (const path of plan.kept) {
-    io.stderr(`${join(chartDir, path)}: kept: you edited it, and its part is now switched off; delete it if unused\n`);
+  for (const path of plan.skipped) {
+    io.stderr(`${join(chartDir, path)}: not applied: you deleted it, and this generation changes it\n`);
   }
   for (const { path } of plan.conflicts) {
     io.stderr(`${join(chartDir, path)}: conflicting lines take the generator's side (--force)\n`);
+  }
+  for (const path of plan.orphans) {
+    io.stderr(`${join(chartDir, path)}: removed although you edited it: its part is switched off (--force)\n`);
   }
   if (values['dry-run']) {
     io.stdout(await unifiedDiff(chartDir, plan.changes));

@@ -34,7 +34,7 @@ test('StatefulSet: a headless Service named in serviceName, a client Service, a 
   assert.is(claim.spec.storageClassName, 'fast-ssd');
   assert.equal(claim.spec.accessModes, ['ReadWriteOnce']);
   const mount = statefulSet.spec.template.spec.containers[0].volumeMounts.find((m: { name: string }) => m.name === 'data');
-  assert.is(mount.mountPath, '/var/lib/postgresql/data');
+  assert.is(mount.mountPath, '/var/lib/postgresql');
   assert.is(statefulSet.spec.replicas, 3);
   assert.is(statefulSet.spec.podManagementPolicy, 'OrderedReady');
   assert.is(all('PersistentVolumeClaim').length, 0, 'no separate claim');
@@ -200,6 +200,50 @@ rejects('a worker without a liveness command', { workload: { kind: 'StatefulSet'
 rejects('a liveness command beside a port', { workload: { livenessCommand: ['true'] }, service: { port: 80 } }, [
   'workload.livenessCommand: only for a worker: with service.port the probes check the port',
 ]);
+
+rejects('two volumes at one path', { service: { port: 80 }, config: { data: { A: 'b' }, mountPath: '/etc/app' }, secrets: { keys: ['B'], mountPath: '/etc/app' }, persistence: { mountPath: '/tmp' } }, [
+  'secrets.mountPath: /etc/app is already config.mountPath\'s mount: choose another folder',
+  'persistence.mountPath: /tmp is already the writable /tmp folder every pod gets: choose another folder',
+]);
+
+test('values that would render a pod Kubernetes refuses fail with the value named', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['node-agent', ['hostNetwork=true', 'hostPort=19100'], /hostPort: with hostNetwork the host port is the container port/],
+    ['nightly-report', ['secrets.mountPath=/etc/reports'], /mount paths must differ/],
+    ['queue-worker', ['serviceAccount.create=false'], /rbac.create: would grant rbac.rules to the namespace's default ServiceAccount/],
+    ['docs-site', ['httpRoute.enabled=false'], /acmeIssuer.create: the issuer solves HTTP-01 through the chart's Ingress or own Gateway, and both are off/],
+  ];
+  for (const [chart, set, message] of cases) {
+    const rendered = helmTemplate(helm4.bin, join(examplesDir, chart), { set });
+    assert.not.ok(rendered.ok, `${chart} ${set.join(' ')}`);
+    assert.match(rendered.output, message);
+  }
+  assert.ok(helmTemplate(helm4.bin, join(examplesDir, 'node-agent'), { set: ['hostNetwork=true', 'hostPort=9100'] }).ok);
+  assert.ok(helmTemplate(helm4.bin, join(examplesDir, 'queue-worker'), { set: ['serviceAccount.create=false', 'serviceAccount.name=worker'] }).ok);
+});
+
+test('a LoadBalancer Service: the NetworkPolicy admits traffic from outside the cluster', async () => {
+  const generation = generate({ name: 'edge', image: { repository: 'ghcr.io/acme/edge', tag: '1.0.0' }, service: { port: 8443, type: 'LoadBalancer' } });
+  assert.ok(generation.ok);
+  if (!generation.ok) return;
+  const chartDir = join(mkdtempSync(join(tmpdir(), 'k8s-chart-lb-')), 'edge');
+  applyChanges(chartDir, generation.files);
+  const rendered = helmTemplate(helm4.bin, chartDir);
+  assert.ok(rendered.ok, rendered.output);
+  const peers = rendered.docs.find((doc) => doc.kind === 'NetworkPolicy').spec.ingress[0].from;
+  assert.ok(peers.some((peer: any) => peer.ipBlock?.cidr === '0.0.0.0/0'));
+});
+
+test('a 63-character nameOverride still gives valid labels', () => {
+  const rendered = helmTemplate(helm4.bin, join(examplesDir, 'shop-api'), { set: [`nameOverride=n${'x'.repeat(62)}`] });
+  assert.ok(rendered.ok, rendered.output);
+  for (const doc of rendered.docs) {
+    for (const value of Object.values(doc.metadata.labels ?? {})) assert.ok(String(value).length <= 63, `${doc.kind} label ${value}`);
+  }
+  const policy = rendered.docs.find((doc) => doc.kind === 'NetworkPolicy');
+  const testPeer = policy.spec.ingress[0].from.find((peer: any) => peer.podSelector?.matchLabels);
+  assert.ok(testPeer.podSelector.matchLabels['app.kubernetes.io/name'].length <= 63);
+});
 
 test('ReadWriteMany storage may serve several replicas', () => {
   const result = validateAnswers({

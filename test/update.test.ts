@@ -133,7 +133,7 @@ test('--dry-run prints a unified diff and leaves the tree as it was', () => {
   assert.is(git(repo, 'status', '--porcelain'), '');
 });
 
-test('a part switched off goes where unedited, stays (and is reported) where edited; deleted files stay deleted', () => {
+test('a part switched off goes where unedited; an edited file of it stops the run unless --force; deleted files stay deleted', () => {
   const { repo, chart } = committedChart(secondAnswers);
   rmSync(join(chart, 'templates/tests/test-connection.yaml'));
   const withoutIngress = secondAnswers.replace('ingress:\n  enabled: true', 'ingress:\n  enabled: false');
@@ -145,10 +145,38 @@ test('a part switched off goes where unedited, stays (and is reported) where edi
   git(repo, 'checkout', '-q', '--', '.');
   git(repo, 'clean', '-qfd');
   edit(chart, 'templates/ingress.yaml', (text) => `# our own tweaks\n${text}`);
-  const kept = update(chart, withoutIngress);
-  assert.is(kept.status, 0, kept.stderr);
-  assert.ok(existsSync(join(chart, 'templates/ingress.yaml')), 'edited: kept');
-  assert.match(kept.stderr, /templates\/ingress\.yaml: kept: you edited it/);
+  const refused = update(chart, withoutIngress);
+  assert.is(refused.status, 1);
+  assert.match(refused.stderr, /templates\/ingress\.yaml: edited by you, and its part is now switched off/);
+  assert.ok(existsSync(join(chart, 'templates/ingress.yaml')), 'nothing written');
+  const forced = update(chart, withoutIngress, '--force');
+  assert.is(forced.status, 0, forced.stderr);
+  assert.match(forced.stderr, /templates\/ingress\.yaml: removed although you edited it/);
+  assert.not.ok(existsSync(join(chart, 'templates/ingress.yaml')));
+  for (const helm of binaries) assert.ok(helmLint(helm.bin, chart).ok, `${helm.version}: the chart still lints`);
+});
+
+test('a file the user deleted that the new generation changes: left deleted, and said', () => {
+  const { chart } = committedChart();
+  rmSync(join(chart, 'templates/NOTES.txt'));
+  const run = update(chart, secondAnswers);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stderr, /templates\/NOTES\.txt: not applied: you deleted it, and this generation changes it/);
+  assert.not.ok(existsSync(join(chart, 'templates/NOTES.txt')));
+});
+
+test('an answer given as null removes the stored one', () => {
+  const { chart } = committedChart();
+  const run = update(chart, 'name: shop\nconfig:\n  data:\n    LOG_LEVEL: null\n    NEW_KEY: "1"\n');
+  assert.is(run.status, 0, run.stderr);
+  const values = read(chart, 'values.yaml');
+  assert.match(values, /NEW_KEY: "1"/);
+  assert.not.match(values, /LOG_LEVEL/);
+  const stored = JSON.parse(read(chart, '.yo-rc.json'))['generator-k8s-chart'].answers;
+  assert.equal(stored.config, { data: { NEW_KEY: '1' } });
+  const gone = update(chart, 'name: shop\nsecrets: null\n');
+  assert.is(gone.status, 0, gone.stderr);
+  assert.not.ok(existsSync(join(chart, 'templates/secret.yaml')), 'the secrets part switched off');
 });
 
 test('the user set a version: no bump', () => {

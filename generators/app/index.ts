@@ -70,11 +70,11 @@ export default class K8sChartGenerator extends Generator {
     this.askConflicts = asked && !force;
     const plan = planUpdate(this.chartDir, data, { force: force || this.askConflicts });
     if (!plan.ok) throw new Error(plan.message);
-    for (const path of plan.kept) this.log.info(`${path}: kept: you edited it, and its part is now switched off`);
+    for (const path of plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
     this.plan = plan;
   }
 
-  writing(): void {
+  async writing(): Promise<void> {
     const plan = this.plan!;
     if (!plan.update) {
       for (const change of plan.changes) {
@@ -83,8 +83,17 @@ export default class K8sChartGenerator extends Generator {
       return;
     }
     // An update is written under the journal (src/write.ts): never half done. Files with
-    // conflicting lines, when the user can be asked, go through Yeoman's conflict choice instead.
+    // conflicting lines, when the user can be asked, go through Yeoman's conflict choice instead;
+    // an edited file of a part now switched off is removed only if the user says so.
     const asked = new Set(this.askConflicts ? plan.conflicts.map((conflict) => conflict.path) : []);
+    if (this.askConflicts) {
+      for (const path of plan.orphans) {
+        const { removeOrphan } = await this.prompt<{ removeOrphan: boolean }>([
+          { type: 'confirm', name: 'removeOrphan', message: `${path}: you edited it, and its part is now switched off. Remove it?`, default: true },
+        ] as never);
+        if (!removeOrphan) asked.add(path);
+      }
+    }
     applyChanges(this.chartDir, plan.changes.filter((change) => !asked.has(change.path)));
     for (const change of plan.changes) {
       if (asked.has(change.path) && change.content !== undefined) this.fs.write(join(this.chartDir, change.path), change.content);

@@ -106,6 +106,7 @@ export function crossFieldProblems(data: unknown): Problem[] {
     problem(path, `autoscaling.minReplicas (${min}) must not exceed autoscaling.maxReplicas (${max})`);
   }
   problems.push(...persistenceProblems(answers, kind));
+  problems.push(...mountPathProblems(answers));
   return problems;
 }
 
@@ -178,6 +179,24 @@ function httpRouteProblems(answers: Partial<Answers>, hasService: boolean): Prob
   }
   if (!create && route.gateway !== undefined && route.gateway.create !== false) {
     problems.push({ path: 'httpRoute.gateway', message: 'only with httpRoute.gateway.create: true' });
+  }
+  return problems;
+}
+
+/** Two volumes cannot share a mount path, and /tmp is the writable scratch folder of every pod. */
+function mountPathProblems(answers: Partial<Answers>): Problem[] {
+  const seen = new Map<string, string>([['/tmp', 'the writable /tmp folder every pod gets']]);
+  const problems: Problem[] = [];
+  const mounts: Array<[string, unknown]> = [
+    ['config.mountPath', answers.config?.enabled !== false ? answers.config?.mountPath : undefined],
+    ['secrets.mountPath', answers.secrets?.enabled !== false ? answers.secrets?.mountPath : undefined],
+    ['persistence.mountPath', answers.persistence?.enabled !== false && answers.persistence ? (answers.persistence.mountPath ?? '/data') : undefined],
+  ];
+  for (const [path, mountPath] of mounts) {
+    if (typeof mountPath !== 'string') continue;
+    const taken = seen.get(mountPath.replace(/\/+$/, '') || '/');
+    if (taken) problems.push({ path, message: `${mountPath} is already ${taken}: choose another folder` });
+    else seen.set(mountPath.replace(/\/+$/, '') || '/', `${path}'s mount`);
   }
   return problems;
 }

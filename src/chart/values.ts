@@ -165,8 +165,11 @@ function networkPolicyNodes(model: ChartModel): ValueNode[] {
       ...(listens
         ? [
             leaf('allowSameNamespace', true, bool, 'Admit pods of the release namespace'),
-            leaf('ingressFrom', trafficSources(model).map((namespace) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } })), peerList, 'More peers admitted, as NetworkPolicyPeer objects: the ingress controller\'s or gateway\'s namespace', [
+            leaf('ingressFrom', trafficPeers(model), peerList, 'More peers admitted, as NetworkPolicyPeer objects: the ingress controller\'s or gateway\'s namespace', [
               'Set the namespace your ingress controller or gateway runs in.',
+              ...(model.service.type === 'ClusterIP'
+                ? []
+                : [`A ${model.service.type} Service brings traffic from outside the cluster (node and client addresses): 0.0.0.0/0 admits it.`]),
             ]),
           ]
         : []),
@@ -187,6 +190,14 @@ function trafficSources(model: ChartModel): string[] {
     for (const ref of model.httpRoute.parentRefs) if (ref.namespace) namespaces.add(ref.namespace);
   }
   return [...namespaces];
+}
+
+function trafficPeers(model: ChartModel): Array<Record<string, unknown>> {
+  const peers: Array<Record<string, unknown>> = trafficSources(model).map((namespace) => ({
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
+  }));
+  if (model.service.type !== 'ClusterIP') peers.push({ ipBlock: { cidr: '0.0.0.0/0' } });
+  return peers;
 }
 
 function disruptionBudgetNodes(): ValueNode[] {

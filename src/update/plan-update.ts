@@ -24,8 +24,10 @@ export type UpdatePlan =
       /** The answers now in force: the stored ones with the given ones over them. */
       answers: Record<string, unknown>;
       changes: Change[];
-      /** Files of a part switched off that the user edited: kept, and reported. */
-      kept: string[];
+      /** Files of a part switched off that the user edited: removed only with force. */
+      orphans: string[];
+      /** Files the user deleted that this generation changes: left deleted, and reported. */
+      skipped: string[];
       /** Files where both sides changed the same lines; with force, the generator's side won. */
       conflicts: Array<{ path: string; conflicts: Conflict[] }>;
       update: boolean;
@@ -34,13 +36,17 @@ export type UpdatePlan =
 
 const RECORDS = new Set([RECORD_FILE, BASE_FILE]);
 
-/** Answers given now win over stored ones, key by key; lists are replaced whole. */
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Answers given now win over stored ones, key by key; lists are replaced whole; a key given as
+ * null is removed (the way to drop a stored answer, such as a config entry or acmeIssuer). */
 export function overlayAnswers(stored: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...stored };
   for (const [key, value] of Object.entries(given)) {
     const old = out[key];
-    const bothObjects = [old, value].every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
-    out[key] = bothObjects ? overlayAnswers(old as Record<string, unknown>, value as Record<string, unknown>) : value;
+    if (value === null) delete out[key];
+    else out[key] = isMap(value) ? overlayAnswers(isMap(old) ? old : {}, value) : value;
   }
   return out;
 }
@@ -58,12 +64,13 @@ function fresh(files: ChartFile[], chartDir: string): Change[] {
 
 interface Merged {
   changes: Change[];
-  kept: string[];
+  orphans: string[];
+  skipped: string[];
   conflicts: Array<{ path: string; conflicts: Conflict[] }>;
 }
 
 function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[]): Merged {
-  const merged: Merged = { changes: [], kept: [], conflicts: [] };
+  const merged: Merged = { changes: [], orphans: [], skipped: [], conflicts: [] };
   const generated = new Map(files.map((file) => [file.path, file.content]));
   for (const path of new Set([...base.keys(), ...generated.keys()])) {
     const next = generated.get(path);
@@ -74,15 +81,17 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
     }
     const before = base.get(path);
     if (disk === undefined) {
-      // Deleted by the user: stays deleted. New in this generation: written.
+      // Deleted by the user: stays deleted (said, when this generation changes it). New: written.
       if (before === undefined) merged.changes.push({ path, content: next });
+      else if (next !== undefined && next !== before) merged.skipped.push(path);
       continue;
     }
     const mine = disk.toString('utf8');
     if (next === undefined) {
-      // A part switched off: its file goes, unless the user edited it.
-      if (mine === before) merged.changes.push({ path });
-      else merged.kept.push(path);
+      // A part switched off: its file goes. An edited one would be left referring to values that
+      // are gone, so the user decides (--force removes it).
+      if (mine !== before) merged.orphans.push(path);
+      merged.changes.push({ path });
       continue;
     }
     const result = mergeFile(before ?? '', mine, next);
@@ -100,14 +109,16 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
       const why = found.kind === 'none' ? 'was not made by k8s-chart (no .yo-rc.json)' : `has a damaged record: ${'message' in found ? found.message : ''}`;
       return { ok: false, message: `${chartDir}: ${why}; pass --force to write a fresh chart into it` };
     }
-    const generation = generate(given);
+    const answers = overlayAnswers({}, given);
+    const generation = generate(answers);
     if (!generation.ok) return { ok: false, message: formatProblems(generation.problems) };
     return {
       ok: true,
       model: generation.model,
-      answers: given,
+      answers,
       changes: fresh(generation.files, chartDir),
-      kept: [],
+      orphans: [],
+      skipped: [],
       conflicts: [],
       update: false,
     };
@@ -135,16 +146,19 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   }
 
   const { generation, merged } = result;
-  if (merged.conflicts.length && !options.force) {
-    const lines = merged.conflicts.map(
-      ({ path, conflicts }) =>
-        `${join(chartDir, path)}: ${conflicts.map((c) => (c.fromLine === c.toLine ? `line ${c.fromLine}` : `lines ${c.fromLine}-${c.toLine}`)).join(', ')}`,
-    );
+  if ((merged.conflicts.length || merged.orphans.length) && !options.force) {
+    const lines = [
+      ...merged.conflicts.map(
+        ({ path, conflicts }) =>
+          `${join(chartDir, path)}: ${conflicts.map((c) => (c.fromLine === c.toLine ? `line ${c.fromLine}` : `lines ${c.fromLine}-${c.toLine}`)).join(', ')}: changed by you and by the generator`,
+      ),
+      ...merged.orphans.map((path) => `${join(chartDir, path)}: edited by you, and its part is now switched off`),
+    ];
     return {
       ok: false,
       message:
-        `conflicts: you and the generator changed the same lines; nothing was written:\n${lines.join('\n')}\n` +
-        'Edit those lines to match, or pass --force to take the generator\'s side of them.',
+        `conflicts; nothing was written:\n${lines.join('\n')}\n` +
+        'Edit those lines to match (or delete the file), or pass --force to take the generator\'s side.',
     };
   }
   return {
@@ -152,7 +166,8 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
     model: generation.model,
     answers,
     changes: merged.changes,
-    kept: merged.kept,
+    orphans: merged.orphans,
+    skipped: merged.skipped,
     conflicts: merged.conflicts,
     update: true,
   };

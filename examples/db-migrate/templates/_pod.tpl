@@ -3,6 +3,15 @@ The pod template every workload kind of this chart uses: security context, probe
 configuration, secrets and storage in one place.
 Usage: include "db-migrate.podTemplate" .
 */}}
+{{- define "db-migrate.checkMountPaths" -}}
+{{- $paths := list "/tmp" }}
+{{- if and .Values.config.enabled .Values.config.mountPath }}{{ $paths = append $paths .Values.config.mountPath }}{{ end }}
+{{- if and .Values.secrets.enabled .Values.secrets.mountPath }}{{ $paths = append $paths .Values.secrets.mountPath }}{{ end }}
+{{- if ne (len $paths) (len (uniq $paths)) }}
+{{- fail (printf "mount paths must differ (and not be /tmp, the writable scratch folder): %s" (join ", " $paths)) }}
+{{- end }}
+{{- end }}
+
 {{- define "db-migrate.podTemplate" -}}
 metadata:
   {{- with include "db-migrate.podAnnotations" . | trim }}
@@ -81,6 +90,7 @@ spec:
       lifecycle:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+      {{- include "db-migrate.checkMountPaths" . }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp

@@ -3,6 +3,13 @@ The pod template every workload kind of this chart uses: security context, probe
 configuration, secrets and storage in one place.
 Usage: include "docs-site.podTemplate" .
 */}}
+{{- define "docs-site.checkMountPaths" -}}
+{{- $paths := list "/tmp" }}
+{{- if ne (len $paths) (len (uniq $paths)) }}
+{{- fail (printf "mount paths must differ (and not be /tmp, the writable scratch folder): %s" (join ", " $paths)) }}
+{{- end }}
+{{- end }}
+
 {{- define "docs-site.podTemplate" -}}
 metadata:
   {{- with include "docs-site.podAnnotations" . | trim }}
@@ -97,6 +104,7 @@ spec:
       lifecycle:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+      {{- include "docs-site.checkMountPaths" . }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp

@@ -3,6 +3,13 @@ The pod template every workload kind of this chart uses: security context, probe
 configuration, secrets and storage in one place.
 Usage: include "hello.podTemplate" .
 */}}
+{{- define "hello.checkMountPaths" -}}
+{{- $paths := list "/tmp" }}
+{{- if ne (len $paths) (len (uniq $paths)) }}
+{{- fail (printf "mount paths must differ (and not be /tmp, the writable scratch folder): %s" (join ", " $paths)) }}
+{{- end }}
+{{- end }}
+
 {{- define "hello.podTemplate" -}}
 metadata:
   {{- with include "hello.podAnnotations" . | trim }}
@@ -97,6 +104,7 @@ spec:
       lifecycle:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+      {{- include "hello.checkMountPaths" . }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp

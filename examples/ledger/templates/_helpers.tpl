@@ -43,6 +43,13 @@ The workload's own name. A CronJob or StatefulSet name is cut to 52 characters: 
 {{- end }}
 
 {{/*
+The name label of the `helm test` pod: not the app's, so the Service never selects it.
+*/}}
+{{- define "ledger.testName" -}}
+{{- printf "%s-test" (include "ledger.name" . | trunc 58 | trimSuffix "-") }}
+{{- end }}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "ledger.chart" -}}
@@ -133,6 +140,9 @@ Pod template annotations: checksums of the configuration, so a changed value rol
 Only values given in values.yaml count for the Secret: generated values never change.
 */}}
 {{- define "ledger.podAnnotations" -}}
+{{- if .Values.config.enabled }}
+checksum/config: {{ .Values.config.data | toJson | sha256sum }}
+{{- end }}
 {{- if .Values.secrets.enabled }}
 checksum/secret: {{ .Values.secrets.values | toJson | sha256sum }}
 {{- end }}

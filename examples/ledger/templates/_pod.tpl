@@ -3,6 +3,16 @@ The pod template every workload kind of this chart uses: security context, probe
 configuration, secrets and storage in one place.
 Usage: include "ledger.podTemplate" .
 */}}
+{{- define "ledger.checkMountPaths" -}}
+{{- $paths := list "/tmp" }}
+{{- if and .Values.config.enabled .Values.config.mountPath }}{{ $paths = append $paths .Values.config.mountPath }}{{ end }}
+{{- if and .Values.secrets.enabled .Values.secrets.mountPath }}{{ $paths = append $paths .Values.secrets.mountPath }}{{ end }}
+{{- if .Values.persistence.enabled }}{{ $paths = append $paths .Values.persistence.mountPath }}{{ end }}
+{{- if ne (len $paths) (len (uniq $paths)) }}
+{{- fail (printf "mount paths must differ (and not be /tmp, the writable scratch folder): %s" (join ", " $paths)) }}
+{{- end }}
+{{- end }}
+
 {{- define "ledger.podTemplate" -}}
 metadata:
   {{- with include "ledger.podAnnotations" . | trim }}
@@ -75,6 +85,11 @@ spec:
         {{- toYaml (omit . "enabled") | nindent 8 }}
       {{- end }}
       {{- end }}
+      {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
+      envFrom:
+        - configMapRef:
+            name: {{ include "ledger.fullname" . }}
+      {{- end }}
       {{- $secretEnv := and .Values.secrets.enabled (not .Values.secrets.mountPath) }}
       {{- if or $secretEnv .Values.extraEnv }}
       env:
@@ -97,9 +112,15 @@ spec:
       lifecycle:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+      {{- include "ledger.checkMountPaths" . }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp
+        {{- if and .Values.config.enabled .Values.config.mountPath }}
+        - name: config
+          mountPath: {{ .Values.config.mountPath }}
+          readOnly: true
+        {{- end }}
         {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
         - name: secrets
           mountPath: {{ .Values.secrets.mountPath }}
@@ -118,6 +139,11 @@ spec:
   volumes:
     - name: tmp
       emptyDir: {}
+    {{- if and .Values.config.enabled .Values.config.mountPath }}
+    - name: config
+      configMap:
+        name: {{ include "ledger.fullname" . }}
+    {{- end }}
     {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
     - name: secrets
       secret:

@@ -3,6 +3,13 @@ The pod template every workload kind of this chart uses: security context, probe
 configuration, secrets and storage in one place.
 Usage: include "node-agent.podTemplate" .
 */}}
+{{- define "node-agent.checkMountPaths" -}}
+{{- $paths := list "/tmp" }}
+{{- if ne (len $paths) (len (uniq $paths)) }}
+{{- fail (printf "mount paths must differ (and not be /tmp, the writable scratch folder): %s" (join ", " $paths)) }}
+{{- end }}
+{{- end }}
+
 {{- define "node-agent.podTemplate" -}}
 metadata:
   {{- with include "node-agent.podAnnotations" . | trim }}
@@ -28,6 +35,9 @@ spec:
   {{- end }}
   terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
   {{- if .Values.hostNetwork }}
+  {{- if and .Values.hostPort (ne (int .Values.hostPort) (int .Values.service.port)) }}
+  {{- fail "hostPort: with hostNetwork the host port is the container port; set hostPort to service.port or 0" }}
+  {{- end }}
   hostNetwork: true
   dnsPolicy: ClusterFirstWithHostNet
   {{- end }}
@@ -104,6 +114,7 @@ spec:
       lifecycle:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+      {{- include "node-agent.checkMountPaths" . }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp

@@ -43,6 +43,13 @@ The workload's own name. A CronJob or StatefulSet name is cut to 52 characters: 
 {{- end }}
 
 {{/*
+The name label of the `helm test` pod: not the app's, so the Service never selects it.
+*/}}
+{{- define "storefront.testName" -}}
+{{- printf "%s-test" (include "storefront.name" . | trunc 58 | trimSuffix "-") }}
+{{- end }}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "storefront.chart" -}}

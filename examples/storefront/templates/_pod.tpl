@@ -3,6 +3,13 @@ The pod template every workload kind of this chart uses: security context, probe
 configuration, secrets and storage in one place.
 Usage: include "storefront.podTemplate" .
 */}}
+{{- define "storefront.checkMountPaths" -}}
+{{- $paths := list "/tmp" }}
+{{- if ne (len $paths) (len (uniq $paths)) }}
+{{- fail (printf "mount paths must differ (and not be /tmp, the writable scratch folder): %s" (join ", " $paths)) }}
+{{- end }}
+{{- end }}
+
 {{- define "storefront.podTemplate" -}}
 metadata:
   {{- with include "storefront.podAnnotations" . | trim }}
@@ -97,6 +104,7 @@ spec:
       lifecycle:
         {{- toYaml . | nindent 8 }}
       {{- end }}
+      {{- include "storefront.checkMountPaths" . }}
       volumeMounts:
         - name: tmp
           mountPath: /tmp
