@@ -258,6 +258,15 @@ test('the merge keeps line endings and the bytes of untouched lines', () => {
   assert.equal(mergeFile('x\n', 'y\n', 'z\n').conflicts, [{ fromLine: 1, toLine: 1 }]);
 });
 
+test('a CRLF checkout or a stripped final newline is no edit: the merge keeps the user\'s line ends', () => {
+  const base = 'a: 1\nb: 2\nc: 3\n';
+  const generated = 'a: 1\nb: 2\nc: 30\n';
+  assert.equal(mergeFile(base, base.replace(/\n/g, '\r\n'), generated), { content: 'a: 1\r\nb: 2\r\nc: 30\r\n', conflicts: [] });
+  assert.equal(mergeFile(base, 'a: 10\r\nb: 2\r\nc: 3\r\n', generated), { content: 'a: 10\r\nb: 2\r\nc: 30\r\n', conflicts: [] });
+  assert.equal(mergeFile(base, 'a: 1\nb: 2\nc: 3', generated), { content: 'a: 1\nb: 2\nc: 30', conflicts: [] });
+  assert.equal(mergeFile('a\nx\nb', 'a\nx\nB', 'A\nx\nb'), { content: 'A\nx\nB', conflicts: [] }, 'no final newline anywhere');
+});
+
 /** Makes the recorded base of `path` say `from` where the generation says `to`, as if an older
  * generator had written `from` there: the next update changes that line. */
 function pretendOlderGenerator(chart: string, path: string, to: string, from: string): void {

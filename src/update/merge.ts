@@ -16,8 +16,43 @@ export function lines(text: string): string[] {
   return text === '' ? [] : text.split(/(?<=\n)/);
 }
 
-/** Merges both sides; where both changed the same lines, takes `prefer`'s side and reports it. */
+/** How the user's copy writes line ends (CRLF, after a Windows checkout) and whether it ends with
+ * one, so a merge can compare lines, not line ends, and give the file back as the user keeps it. */
+interface Style {
+  crlf: boolean;
+  finalNewline: boolean;
+}
+
+function styleOf(text: string): Style {
+  return { crlf: text.includes('\r\n'), finalNewline: text === '' || text.endsWith('\n') };
+}
+
+function toGenerated(text: string, style: Style, generated: string): string {
+  let out = style.crlf ? text.replace(/\r\n/g, '\n') : text;
+  if (!style.finalNewline && generated.endsWith('\n')) out += '\n';
+  return out;
+}
+
+function toUser(text: string, style: Style): string {
+  let out = style.finalNewline ? text : text.replace(/\n$/, '');
+  if (style.crlf) out = out.replace(/\r?\n/g, '\r\n');
+  return out;
+}
+
+/** The user's copy as the generator would write it: only line ends and the final newline differ. */
+export function sameAsGenerated(user: string, generated: string): boolean {
+  return toGenerated(user, styleOf(user), generated) === generated;
+}
+
+/** Merges both sides; where both changed the same lines, takes `prefer`'s side and reports it. The
+ * user's line ends (CRLF or LF) and final newline are kept; they never count as an edit. */
 export function mergeFile(base: string, user: string, generated: string, prefer: 'user' | 'generated' = 'generated'): FileMerge {
+  const style = styleOf(user);
+  const normalized = base.includes('\r\n') ? user : toGenerated(user, style, base);
+  if (normalized !== user) {
+    const merged = mergeFile(base, normalized, generated, prefer);
+    return { ...merged, content: toUser(merged.content, style) };
+  }
   if (user === base) return { content: generated, conflicts: [] };
   if (generated === base || generated === user) return { content: user, conflicts: [] };
   const out: string[] = [];

@@ -7,7 +7,7 @@ import type { ChartFile } from '../chart/plan.ts';
 import { formatProblems, type Problem } from '../answers/validate.ts';
 import { generate } from '../generate.ts';
 import type { ChartModel } from '../model.ts';
-import { mergeFile, type Conflict } from './merge.ts';
+import { mergeFile, sameAsGenerated, type Conflict } from './merge.ts';
 import { migrateAnswers } from './migrate.ts';
 import { BASE_FILE, RECORD_FILE, readRecord } from './record.ts';
 import { readIfExists, sameContent, type Change } from '../write.ts';
@@ -90,7 +90,7 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
     if (next === undefined) {
       // A part switched off: its file goes. An edited one would be left referring to values that
       // are gone, so the user decides (--force removes it).
-      if (mine !== before) merged.orphans.push(path);
+      if (before === undefined || !sameAsGenerated(mine, before)) merged.orphans.push(path);
       merged.changes.push({ path });
       continue;
     }
