@@ -5,7 +5,7 @@
 import { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES } from './answers/schema.ts';
 
 import { validateSchedule, validateTimeZone } from './kinds/schedule.ts';
-import type { AccessMode, Answers, IssuerKind, ParentRef, ProbeAnswer, WorkloadKind } from './model.ts';
+import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type AccessMode, type Answers, type IssuerKind, type ParentRef, type ProbeAnswer, type WorkloadKind } from './model.ts';
 import {
   integerCheck,
   listCheck,
@@ -90,14 +90,14 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
   const workload = answers.workload ?? {};
   workload.kind ??= (await select('kind', 'Workload kind', WORKLOAD_KINDS, 'Deployment')) as WorkloadKind;
   answers.workload = workload;
-  const longRunning = workload.kind === 'Deployment' || workload.kind === 'StatefulSet' || workload.kind === 'DaemonSet';
+  const longRunning = LONG_RUNNING_KINDS.includes(workload.kind);
   if (workload.kind === 'CronJob' && workload.schedule === undefined) {
     workload.schedule = await input('schedule', 'Schedule (cron syntax, e.g. */15 * * * *)', validateSchedule);
   }
   if (workload.kind === 'CronJob' && workload.timeZone === undefined) {
     workload.timeZone = await input('timeZone', 'Time zone of the schedule (IANA name)', validateTimeZone, 'Etc/UTC');
   }
-  const replicated = workload.kind === 'Deployment' || workload.kind === 'StatefulSet';
+  const replicated = REPLICATED_KINDS.includes(workload.kind);
   if (replicated && workload.replicas === undefined) {
     workload.replicas = Number(await input('replicas', 'Replicas', integerCheck(0, 1000), '1'));
   }
@@ -173,7 +173,7 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
     answers.secrets = keys ? { enabled: true, keys: splitList(keys) } : { enabled: false };
   }
 
-  if ((workload.kind === 'Deployment' || workload.kind === 'StatefulSet') && answers.autoscaling === undefined) {
+  if (replicated && answers.autoscaling === undefined) {
     answers.autoscaling = { enabled: false };
     if (await confirm('autoscaling', 'Scale on CPU with a HorizontalPodAutoscaler?', false)) {
       const min = Number(await input('minReplicas', 'Fewest replicas', integerCheck(1, 1000), '2'));

@@ -77,6 +77,30 @@ export const QUANTITY = {
   message: 'must be a quantity such as 10Gi, 500Mi or 1G',
 };
 
+/** A namespace name: a DNS-1123 label. */
+export const NAMESPACE = {
+  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+  maxLength: 63,
+  message: 'must be a namespace name: lowercase letters, digits and "-"',
+};
+
+/** An e-mail address, as an ACME account's contact. */
+export const EMAIL = {
+  pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+  message: 'must be an e-mail address',
+};
+
+/** RBAC rule parts, never the wildcard "*": least privilege. */
+export const API_GROUP = {
+  pattern: '^[a-z0-9.]*$',
+  message: 'must be an API group such as "", apps or batch; never *',
+};
+export const API_RESOURCE = {
+  pattern: '^[a-z][a-z0-9]*(/[a-z]+)?$',
+  message: 'must be a resource such as configmaps or pods/log; never *',
+};
+export const RBAC_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'];
+
 /** A Kubernetes annotation key: an optional DNS prefix and "/", then a name. */
 export const ANNOTATION_KEY = {
   pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$',

@@ -5,16 +5,21 @@
 import {
   ABSOLUTE_PATH,
   ANNOTATION_KEY,
+  API_GROUP,
+  API_RESOURCE,
   CHART_NAME,
   CONFIG_KEY,
+  EMAIL,
   ENV_VAR_NAME,
   HOSTNAME,
   HTTP_PATH,
   IMAGE_DIGEST,
   IMAGE_REPOSITORY,
   IMAGE_TAG,
+  NAMESPACE,
   OBJECT_NAME,
   QUANTITY,
+  RBAC_VERBS,
 } from '../validators.ts';
 
 type Schema = Record<string, unknown>;
@@ -53,12 +58,12 @@ const command = (description: string): Schema => ({
   description,
 });
 const mountPath = (description: string): Schema => ({ ...text(ABSOLUTE_PATH, description) });
-const names = (description: string, pattern: string, message: string): Schema => ({
+const names = (description: string, rule: { pattern: string; message: string }): Schema => ({
   type: 'array',
   minItems: 1,
   uniqueItems: true,
   description,
-  items: { type: 'string', pattern, 'x-message': message },
+  items: { type: 'string', pattern: rule.pattern, 'x-message': rule.message },
 });
 const probeAnswer = (description: string): Schema =>
   object(
@@ -71,12 +76,6 @@ const probeAnswer = (description: string): Schema =>
     description,
     ['type'],
   );
-/** A namespace name: a DNS-1123 label. */
-const CHART_NAME_LIKE = {
-  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-  maxLength: 63,
-  message: 'must be a namespace name: lowercase letters, digits and "-"',
-};
 
 const annotations: Schema = {
   type: 'object',
@@ -230,7 +229,7 @@ export const answersSchema: Schema = {
             items: object(
               {
                 name: text(OBJECT_NAME, 'Gateway name'),
-                namespace: text(CHART_NAME_LIKE, "Gateway namespace (default: the release's)"),
+                namespace: text(NAMESPACE, "Gateway namespace (default: the release's)"),
                 sectionName: text(OBJECT_NAME, 'Listener of the Gateway'),
               },
               'A Gateway',
@@ -250,12 +249,7 @@ export const answersSchema: Schema = {
       ),
       acmeIssuer: object(
         {
-          email: {
-            type: 'string',
-            pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
-            description: 'Contact e-mail of the ACME account',
-            'x-message': 'must be an e-mail address',
-          },
+          email: text(EMAIL, 'Contact e-mail of the ACME account'),
           server: {
             type: 'string',
             pattern: '^https://[^\\s]+$',
@@ -283,16 +277,16 @@ export const answersSchema: Schema = {
             description: 'What the app may do with the Kubernetes API: exactly these rules, no wildcards',
             items: object(
               {
-                apiGroups: names('API groups ("" is the core group)', '^[a-z0-9.]*$', 'must be an API group such as "", apps or batch; never *'),
-                resources: names('Resources such as configmaps or pods/log', '^[a-z][a-z0-9]*(/[a-z]+)?$', 'must be a resource such as configmaps or pods/log; never *'),
+                apiGroups: names('API groups ("" is the core group)', API_GROUP),
+                resources: names('Resources such as configmaps or pods/log', API_RESOURCE),
                 verbs: {
                   type: 'array',
                   minItems: 1,
                   uniqueItems: true,
                   description: 'Verbs',
-                  items: choice(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'], 'A verb (never *)'),
+                  items: choice(RBAC_VERBS, 'A verb (never *)'),
                 },
-                resourceNames: names('Only these objects', OBJECT_NAME.pattern, OBJECT_NAME.message),
+                resourceNames: names('Only these objects', OBJECT_NAME),
               },
               'One RBAC rule',
               ['apiGroups', 'resources', 'verbs'],
@@ -305,7 +299,7 @@ export const answersSchema: Schema = {
       networkPolicy: object(
         {
           enabled: boolean('A NetworkPolicy that admits traffic only on the service port (default true)'),
-          ingressNamespace: text(CHART_NAME_LIKE, 'Namespace of the ingress controller or gateway that may reach the pods'),
+          ingressNamespace: text(NAMESPACE, 'Namespace of the ingress controller or gateway that may reach the pods'),
         },
         'The NetworkPolicy of the pods',
       ),

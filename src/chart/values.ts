@@ -22,7 +22,10 @@ import {
 } from './schemas.ts';
 import {
   ABSOLUTE_PATH,
+  API_GROUP,
+  API_RESOURCE,
   CONFIG_KEY,
+  EMAIL,
   ENV_VAR_NAME,
   HOSTNAME,
   HTTP_PATH,
@@ -30,6 +33,7 @@ import {
   IMAGE_REPOSITORY,
   IMAGE_TAG,
   OBJECT_NAME,
+  RBAC_VERBS,
 } from '../validators.ts';
 
 function imageNodes(model: ChartModel): ValueNode[] {
@@ -140,9 +144,9 @@ function serviceAccountNodes(model: ChartModel): ValueNode[] {
             additionalProperties: false,
             required: ['apiGroups', 'resources', 'verbs'],
             properties: {
-              apiGroups: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9.]*$' } },
-              resources: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9]*(/[a-z]+)?$' } },
-              verbs: { type: 'array', items: { enum: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] } },
+              apiGroups: { type: 'array', items: pattern(API_GROUP) },
+              resources: { type: 'array', items: pattern(API_RESOURCE) },
+              verbs: { type: 'array', items: { enum: RBAC_VERBS } },
               resourceNames: { type: 'array', items: str },
             },
           },
@@ -330,7 +334,7 @@ function acmeIssuerNodes(model: ChartModel): ValueNode[] {
     group('acmeIssuer', "An ACME issuer of the chart's own, solving HTTP-01 through the chart's Ingress or Gateway; used where TLS names no issuer", [
       leaf('create', true, bool, 'Create the issuer'),
       leaf('kind', acmeIssuer.kind, { enum: ['Issuer', 'ClusterIssuer'] }, 'Issuer (namespaced) or ClusterIssuer (named after the release and namespace, so releases never collide)'),
-      leaf('email', acmeIssuer.email, { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }, 'Contact e-mail of the ACME account'),
+      leaf('email', acmeIssuer.email, pattern(EMAIL), 'Contact e-mail of the ACME account'),
       leaf('server', acmeIssuer.server, { type: 'string', pattern: '^https://' }, 'ACME directory URL; try https://acme-staging-v02.api.letsencrypt.org/directory first'),
     ]),
   ];
