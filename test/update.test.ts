@@ -235,7 +235,7 @@ test('a damaged record or a foreign directory: a clear error, the directory unto
   git(repo, 'commit', '-qam', 'damage');
   const run = update(chart, secondAnswers);
   assert.is(run.status, 1);
-  assert.match(run.stderr, /base\.json\.gz: the record of the last generation is missing or damaged/);
+  assert.match(run.stderr, /base\.json\.gz: damaged \(not gzipped JSON\); remove it or pass --force/);
   assert.is(git(repo, 'status', '--porcelain'), '');
   const forced = update(chart, secondAnswers, '--force');
   assert.is(forced.status, 0, forced.stderr);

@@ -1,6 +1,7 @@
 // `yo k8s-chart`: asks what the answers do not hold yet, then writes the chart. The generator only
 // prompts and writes; validation, the model and the files come from src/.
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { AnswersFileError, loadAnswersFile } from '../../src/answers/load.ts';
 import { formatProblems } from '../../src/answers/validate.ts';
@@ -9,8 +10,7 @@ import { askQuestions } from '../../src/prompts.ts';
 import { validateChartName } from '../../src/validators.ts';
 import { readRecord } from '../../src/update/record.ts';
 import { migrateAnswers } from '../../src/update/migrate.ts';
-import { planUpdate, type UpdatePlan } from '../../src/update/plan-update.ts';
-import { applyChanges, recoverInterruptedUpdate } from '../../src/write.ts';
+import { openRun, type OpenRun } from '../../src/run.ts';
 
 /**
  * Whether the environment's adapter can get answers: a terminal adapter only when its input is a
@@ -26,7 +26,7 @@ export function adapterCanAsk(adapter: unknown): boolean {
 }
 
 export default class K8sChartGenerator extends Generator {
-  private plan: Extract<UpdatePlan, { ok: true }> | undefined;
+  private chartRun: OpenRun | undefined;
   private chartDir = '';
   private askConflicts = false;
 
@@ -65,39 +65,49 @@ export default class K8sChartGenerator extends Generator {
       throw new Error((generation.ok ? '' : formatProblems(generation.problems)) + hint);
     }
     this.chartDir = inPlace ? this.destinationRoot() : this.destinationPath(name);
-    recoverInterruptedUpdate(this.chartDir);
     // Interactively, lines both sides changed go to Yeoman's own conflict choice.
     this.askConflicts = asked && !force;
-    const plan = planUpdate(this.chartDir, data, { force: force || this.askConflicts });
-    if (!plan.ok) throw new Error(plan.message);
-    for (const path of plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
-    this.plan = plan;
+    // Takes the chart's lock until writing is done; the plan is made under it.
+    this.chartRun = openRun(this.chartDir, data, { force: force || this.askConflicts });
+    for (const path of this.chartRun.plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
   }
 
   async writing(): Promise<void> {
-    const plan = this.plan!;
-    if (!plan.update) {
-      for (const change of plan.changes) {
-        if (change.content !== undefined) this.fs.write(join(this.chartDir, change.path), change.content);
-      }
-      return;
-    }
-    // An update is written under the journal (src/write.ts): never half done. Files with
-    // conflicting lines, when the user can be asked, go through Yeoman's conflict choice instead;
-    // an edited file of a part now switched off is removed only if the user says so.
+    const run = this.chartRun!;
+    const { plan } = run;
+    // Everything is written under the journal (src/write.ts): never half done, and no link inside
+    // the chart is followed. Files with conflicting lines, when the user can be asked, go through
+    // Yeoman's conflict choice instead; an edited file of a part now switched off is removed only
+    // if the user says so.
     const asked = new Set(this.askConflicts ? plan.conflicts.map((conflict) => conflict.path) : []);
-    if (this.askConflicts) {
-      for (const path of plan.orphans) {
-        const { removeOrphan } = await this.prompt<{ removeOrphan: boolean }>([
-          { type: 'confirm', name: 'removeOrphan', message: `${path}: you edited it, and its part is now switched off. Remove it?`, default: true },
-        ] as never);
-        if (!removeOrphan) asked.add(path);
+    try {
+      if (this.askConflicts) {
+        for (const path of plan.orphans) {
+          const { removeOrphan } = await this.prompt<{ removeOrphan: boolean }>([
+            { type: 'confirm', name: 'removeOrphan', message: `${path}: you edited it, and its part is now switched off. Remove it?`, default: true },
+          ] as never);
+          if (!removeOrphan) asked.add(path);
+        }
       }
+    } catch (error) {
+      run.close();
+      throw error;
     }
-    applyChanges(this.chartDir, plan.changes.filter((change) => !asked.has(change.path)));
+    const written = plan.changes.filter((change) => !asked.has(change.path));
+    const existed = new Set(written.filter((change) => existsSync(join(this.chartDir, change.path))).map((change) => change.path));
+    run.write(written);
+    // Said as Yeoman says what it writes, relative to where yo runs.
+    for (const change of written) {
+      const shown = relative(this.destinationRoot(), join(this.chartDir, change.path)) || change.path;
+      if (change.content === undefined) this.log.removed(shown);
+      else if (existed.has(change.path)) this.log.force(shown);
+      else this.log.create(shown);
+    }
     for (const change of plan.changes) {
       if (asked.has(change.path) && change.content !== undefined) this.fs.write(join(this.chartDir, change.path), change.content);
     }
-    this.log.info(plan.changes.length ? `${this.chartDir}: chart version ${plan.model.version}` : `${this.chartDir}: up to date`);
+    if (plan.update) {
+      this.log.info(plan.changes.length ? `${this.chartDir}: chart version ${plan.model.version}` : `${this.chartDir}: up to date`);
+    }
   }
 }

@@ -1,7 +1,6 @@
 // Generating into a chart directory: a new chart, or an update of one this generator made, merged
 // three ways file by file. Everything is decided in memory; nothing here touches the disk but to
 // read it.
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartFile } from '../chart/plan.ts';
 import { formatProblems, type Problem } from '../answers/validate.ts';
@@ -10,7 +9,12 @@ import type { ChartModel } from '../model.ts';
 import { mergeFile, sameAsGenerated, type Conflict } from './merge.ts';
 import { migrateAnswers } from './migrate.ts';
 import { BASE_FILE, RECORD_FILE, readRecord } from './record.ts';
-import { readIfExists, sameContent, type Change } from '../write.ts';
+import { JOURNAL_TEMP, sameContent, type Change } from '../write.ts';
+import { holdsFiles, readChartFile } from '../disk/chart-fs.ts';
+import { LOCK_FILE } from '../disk/lock.ts';
+import { overlayAnswers } from '../answers/data.ts';
+
+export { overlayAnswers };
 
 export interface UpdateOptions {
   /** Take the generator's side of conflicting lines; replace a chart this generator did not make. */
@@ -35,21 +39,7 @@ export type UpdatePlan =
   | { ok: false; message: string };
 
 const RECORDS = new Set([RECORD_FILE, BASE_FILE]);
-
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Answers given now win over stored ones, key by key; lists are replaced whole; a key given as
- * null is removed (the way to drop a stored answer, such as a config entry or acmeIssuer). */
-export function overlayAnswers(stored: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...stored };
-  for (const [key, value] of Object.entries(given)) {
-    const old = out[key];
-    if (value === null) delete out[key];
-    else out[key] = isMap(value) ? overlayAnswers(isMap(old) ? old : {}, value) : value;
-  }
-  return out;
-}
+const TRANSIENT = new Set([LOCK_FILE, JOURNAL_TEMP]);
 
 const chartVersionOf = (chartYaml: string | undefined) => /^version:\s*["']?([^"'\s]+)/m.exec(chartYaml ?? '')?.[1];
 
@@ -59,7 +49,7 @@ export function bumpPatch(version: string): string {
 }
 
 function fresh(files: ChartFile[], chartDir: string): Change[] {
-  return files.filter((file) => !sameContent(readIfExists(join(chartDir, file.path)), file.content));
+  return files.filter((file) => !sameContent(readChartFile(chartDir, file.path), file.content));
 }
 
 interface Merged {
@@ -74,7 +64,7 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
   const generated = new Map(files.map((file) => [file.path, file.content]));
   for (const path of new Set([...base.keys(), ...generated.keys()])) {
     const next = generated.get(path);
-    const disk = readIfExists(join(chartDir, path));
+    const disk = readChartFile(chartDir, path);
     if (RECORDS.has(path) || Buffer.isBuffer(next)) {
       if (next !== undefined && !sameContent(disk, next)) merged.changes.push({ path, content: next });
       continue;
@@ -102,7 +92,9 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
 }
 
 export function planUpdate(chartDir: string, given: Record<string, unknown>, options: UpdateOptions = {}): UpdatePlan {
-  const exists = existsSync(chartDir) && readdirSync(chartDir).length > 0;
+  // Empty folders, the lock and a journal's temporary file are what an interrupted fresh
+  // generation may leave: such a directory is no one's chart yet.
+  const exists = holdsFiles(chartDir, TRANSIENT);
   const found = exists ? readRecord(chartDir) : { kind: 'none' as const };
   if (!exists || found.kind !== 'ours') {
     if (exists && !options.force) {
@@ -138,7 +130,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   // A change to the chart's own files bumps the patch version, unless the user set a version
   // (in Chart.yaml, or in the answers).
   const chartFilesChange = result.merged.changes.some((change) => !RECORDS.has(change.path));
-  const userVersion = chartVersionOf(readIfExists(join(chartDir, 'Chart.yaml'))?.toString('utf8'));
+  const userVersion = chartVersionOf(readChartFile(chartDir, 'Chart.yaml')?.toString('utf8'));
   const userKeptVersion = userVersion === undefined || userVersion === chartVersionOf(base.get('Chart.yaml'));
   if (chartFilesChange && userKeptVersion && answers.version === undefined) {
     result = attempt(bumpPatch(record.chartVersion));
