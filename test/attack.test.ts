@@ -332,6 +332,22 @@ test('killed at any point, a fresh generation or an update is finished by the ne
   }
 });
 
+test('stopped at each step of writing, a fresh generation is finished by the next run, byte for byte', () => {
+  const fresh = answersFile(firstAnswers);
+  const reference = tempDir();
+  assert.is(runBin(['--answers', fresh, '--output', reference]).status, 0);
+  const expected = treeOf(join(reference, 'shop'));
+  for (const fault of ['prepare:0', 'prepare:7', 'prepare:21', 'rename:0', 'rename:9', 'rename:21']) {
+    const out = tempDir();
+    const crashed = spawnSync(process.execPath, [binPath, '--answers', fresh, '--output', out], { env: { ...process.env, K8S_CHART_FAULT: fault } });
+    assert.is(crashed.status, 137, `${fault}: the injected fault stopped the run`);
+    assert.is.not(treeOf(join(out, 'shop')), expected, `${fault}: the crash left the chart unfinished`);
+    const next = runBin(['--answers', fresh, '--output', out]);
+    assert.is(next.status, 0, `${fault}: ${next.stderr}`);
+    assert.is(treeOf(join(out, 'shop')), expected, fault);
+  }
+});
+
 /** A tiny tmpfs where the test can mount one (root on Linux), else undefined. */
 function tinyDisk(kib: number): { dir: string; unmount: () => void } | undefined {
   const dir = tempDir('k8s-chart-tmpfs-');
