@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import validateSchema from './validate-answers.generated.js';
 import { crossFieldProblems, type Problem } from './rules.ts';
 import { textProblems } from './text-rules.ts';
+import { toData } from './data.ts';
 import type { Answers } from '../model.ts';
 
 export type { Problem } from './rules.ts';
@@ -20,7 +21,9 @@ export function validateAnswers(data: unknown): Validation {
   const flagged = new Set(textual.map((problem) => problem.path));
   const problems = [...textual, ...unique(schemaErrors.map(toProblem)).filter((problem) => !flagged.has(problem.path))];
   const reported = new Set(problems.map((problem) => problem.path));
-  problems.push(...crossFieldProblems(data).filter((problem) => !reported.has(problem.path)));
+  // The rules read a typo'd key as the key it was meant to be, so a typo is one problem, not also
+  // the "required" problems of the key it misses.
+  problems.push(...crossFieldProblems(asMeant(data, schemaErrors)).filter((problem) => !reported.has(problem.path)));
   return problems.length ? { ok: false, problems } : { ok: true, answers: data as Answers };
 }
 
@@ -48,9 +51,10 @@ function toProblem(error: ErrorObject): Problem {
       return { path: join(path, String(params.missingProperty)), message: 'required' };
     case 'additionalProperties': {
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      const meant = closestKey(String(params.additionalProperty), allowed);
       return {
         path: join(path, String(params.additionalProperty)),
-        message: `unknown key (allowed here: ${allowed.join(', ')})`,
+        message: `unknown key${meant ? `; did you mean ${meant}?` : ''} (allowed here: ${allowed.join(', ')})`,
       };
     }
     case 'propertyNames':
@@ -80,4 +84,47 @@ function article(types: string): string {
 function unique(problems: Problem[]): Problem[] {
   const lines = new Set<string>();
   return problems.filter(({ path, message }) => !lines.has(`${path}: ${message}`) && lines.add(`${path}: ${message}`));
+}
+
+/** The allowed key a typo most likely meant: within two edits (one for short keys), if only one is. */
+export function closestKey(key: string, allowed: string[]): string | undefined {
+  const limit = key.length <= 4 ? 1 : 2;
+  const near = allowed.map((name) => [name, editDistance(key.toLowerCase(), name.toLowerCase())] as const).filter(([, d]) => d <= limit);
+  const best = Math.min(...near.map(([, d]) => d));
+  const closest = near.filter(([, d]) => d === best);
+  return closest.length === 1 ? closest[0]![0] : undefined;
+}
+
+/** Levenshtein distance, with a swap of two neighbours counted as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** The answers with each typo'd key read as the key it most likely meant (where that one is absent). */
+function asMeant(data: unknown, errors: ErrorObject[]): unknown {
+  const typos = errors.filter((error) => error.keyword === 'additionalProperties');
+  if (typos.length === 0) return data;
+  const copy = toData(data) as Record<string, unknown>;
+  for (const error of typos) {
+    const parent = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], copy) as Record<string, unknown> | undefined;
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+    const meant = closestKey(key, allowed);
+    if (parent && meant && !Object.hasOwn(parent, meant)) parent[meant] = parent[key];
+  }
+  return copy;
 }
