@@ -10,6 +10,7 @@ import { generate } from './generate.ts';
 import { validateChartName } from './validators.ts';
 import { unifiedDiff } from './write.ts';
 import { openRun, RunError } from './run.ts';
+import { describeConflicts } from './update/plan-update.ts';
 import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
@@ -25,6 +26,8 @@ Writes a Helm chart to DIR/<name>/ (DIR defaults to the current directory).
   --dry-run       print a unified diff of what would change; write nothing
   --force         on conflicting lines, take the generator's side; write into a chart
                   directory k8s-chart did not make
+  --conflicts=markers  write git's conflict markers where you and the generator changed the
+                  same lines (the exit code is then 1, as git merge's)
   --debug         on an unexpected failure, print where it happened (also K8S_CHART_DEBUG=1)
   --help, --version`;
 
@@ -70,6 +73,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
         debug: { type: 'boolean' },
+        conflicts: { type: 'string' },
       },
     });
   } catch (error) {
@@ -100,13 +104,18 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(`${files}\n`);
     return 1;
   }
-  const options = { force: values.force ?? false, dryRun: values['dry-run'] ?? false };
+  if (values.conflicts !== undefined && values.conflicts !== 'markers') {
+    io.stderr(`k8s-chart: --conflicts takes "markers" (write git's conflict markers into the files), not "${values.conflicts}"\n`);
+    return 2;
+  }
+  const options = { force: values.force ?? false, dryRun: values['dry-run'] ?? false, markers: values.conflicts === 'markers' };
   const batch = files.length > 1;
   const loaded = files.map((file) => loadOne(file));
   // Two answers files for one chart would overwrite each other: neither is written.
   const byChart = new Map<string, string[]>();
   for (const entry of loaded) if (entry.ok) byChart.set(entry.name, [...(byChart.get(entry.name) ?? []), entry.file]);
   const tally = { written: 0, updated: 0, 'up to date': 0, refused: 0 };
+  let marked = 0;
   for (const [name, sharing] of byChart) {
     if (sharing.length > 1) io.stderr(`k8s-chart: ${sharing.join(', ')} all give the chart name "${name}"; none of them is written\n`);
   }
@@ -121,7 +130,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       continue;
     }
     const outcome = generateOne(join(output, entry.name), entry.data, options, io, batch ? entry.file : undefined);
-    tally[outcome]++;
+    if (outcome === 'marked') marked++;
+    tally[outcome === 'marked' ? 'updated' : outcome]++;
   }
   if (options.dryRun) {
     for (const text of pendingDiffs.splice(0)) io.stdout(await text);
@@ -129,7 +139,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (batch) {
     io.stdout(`k8s-chart: ${Object.entries(tally).map(([what, count]) => `${count} ${what}`).join(', ')}\n`);
   }
-  return tally.refused ? 1 : 0;
+  return tally.refused || marked ? 1 : 0;
 }
 
 type Loaded = { ok: true; file: string; name: string; data: Record<string, unknown> } | { ok: false; file: string; message: string };
@@ -186,10 +196,10 @@ const pendingDiffs: Array<Promise<string>> = [];
 function generateOne(
   chartDir: string,
   given: Record<string, unknown>,
-  options: { force: boolean; dryRun: boolean },
+  options: { force: boolean; dryRun: boolean; markers: boolean },
   io: Io,
   file: string | undefined,
-): 'written' | 'updated' | 'up to date' | 'refused' {
+): 'written' | 'updated' | 'up to date' | 'refused' | 'marked' {
   const say = (line: string) => io.stderr(`${file ? indent(file, line) : line}\n`);
   let run;
   try {
@@ -204,10 +214,12 @@ function generateOne(
     io.stderr(`${chartDir}: an interrupted update ${options.dryRun ? `would be ${run.recovered} first` : `was ${run.recovered}`}\n`);
   }
   for (const path of plan.skipped) io.stderr(`${join(chartDir, path)}: not applied: you deleted it, and this generation changes it\n`);
-  for (const { path } of plan.conflicts) io.stderr(`${join(chartDir, path)}: conflicting lines take the generator's side (--force)\n`);
+  if (!options.markers) {
+    for (const { path } of plan.conflicts) io.stderr(`${join(chartDir, path)}: conflicting lines take the generator's side (--force)\n`);
+  }
   for (const path of plan.orphans) io.stderr(`${join(chartDir, path)}: removed although you edited it: its part is switched off (--force)\n`);
   if (options.dryRun) {
-    pendingDiffs.push(unifiedDiff(chartDir, plan.changes));
+    pendingDiffs.push(plan.changes.length ? unifiedDiff(chartDir, plan.changes) : Promise.resolve(`${chartDir}: up to date\n`));
     return plan.changes.length === 0 ? 'up to date' : plan.update ? 'updated' : 'written';
   }
   try {
@@ -223,6 +235,11 @@ function generateOne(
   }
   const verb = plan.update ? `updated ${plan.changes.length} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
   io.stdout(`${chartDir}: ${verb}\n`);
+  if (options.markers && plan.conflicts.length) {
+    for (const { path, conflicts } of plan.conflicts) io.stderr(`${describeConflicts(join(chartDir, path), conflicts)}\n`);
+    io.stderr(`${chartDir}: conflict markers written into ${plan.conflicts.length} file(s): resolve them, then run again\n`);
+    return 'marked';
+  }
   return plan.update ? 'updated' : 'written';
 }
 

@@ -6,7 +6,7 @@ import type { ChartFile } from '../chart/plan.ts';
 import { formatProblems, type Problem } from '../answers/validate.ts';
 import { generate } from '../generate.ts';
 import type { ChartModel } from '../model.ts';
-import { mergeFile, sameAsGenerated, type Conflict } from './merge.ts';
+import { mergeFile, sameAsGenerated, type Conflict, type Resolution } from './merge.ts';
 import { migrateAnswers } from './migrate.ts';
 import { BASE_FILE, RECORD_FILE, readRecord } from './record.ts';
 import { JOURNAL_TEMP, sameContent, type Change } from '../write.ts';
@@ -19,6 +19,8 @@ export { overlayAnswers };
 export interface UpdateOptions {
   /** Take the generator's side of conflicting lines; replace a chart this generator did not make. */
   force?: boolean;
+  /** Write git's conflict markers into files where both sides changed the same lines. */
+  markers?: boolean;
 }
 
 export type UpdatePlan =
@@ -59,7 +61,7 @@ interface Merged {
   conflicts: Array<{ path: string; conflicts: Conflict[] }>;
 }
 
-function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[]): Merged {
+function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[], resolution: Resolution): Merged {
   const merged: Merged = { changes: [], orphans: [], skipped: [], conflicts: [] };
   const generated = new Map(files.map((file) => [file.path, file.content]));
   for (const path of new Set([...base.keys(), ...generated.keys()])) {
@@ -84,7 +86,7 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
       merged.changes.push({ path });
       continue;
     }
-    const result = mergeFile(before ?? '', mine, next);
+    const result = mergeFile(before ?? '', mine, next, resolution);
     if (result.conflicts.length) merged.conflicts.push({ path, conflicts: result.conflicts });
     if (result.content !== mine) merged.changes.push({ path, content: result.content });
   }
@@ -122,7 +124,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   const attempt = (chartVersion: string): Attempt => {
     const generation = generate(answers, chartVersion);
     if (!generation.ok) return { ok: false, problems: generation.problems };
-    return { ok: true, generation, merged: mergeAll(chartDir, base, generation.files) };
+    return { ok: true, generation, merged: mergeAll(chartDir, base, generation.files, options.markers && !options.force ? 'markers' : 'generated') };
   };
   let result = attempt(record.chartVersion);
   if (!result.ok) return { ok: false, message: formatProblems(result.problems) };
@@ -138,19 +140,20 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   }
 
   const { generation, merged } = result;
-  if ((merged.conflicts.length || merged.orphans.length) && !options.force) {
+  // With markers, conflicting files are written with both sides marked; an edited file of a part
+  // switched off still stops the run, as it has nothing to mark.
+  const stops = options.markers ? merged.orphans.length > 0 : merged.conflicts.length > 0 || merged.orphans.length > 0;
+  if (stops && !options.force) {
     const lines = [
-      ...merged.conflicts.map(
-        ({ path, conflicts }) =>
-          `${join(chartDir, path)}: ${conflicts.map((c) => (c.fromLine === c.toLine ? `line ${c.fromLine}` : `lines ${c.fromLine}-${c.toLine}`)).join(', ')}: changed by you and by the generator`,
-      ),
+      ...(options.markers ? [] : merged.conflicts.map(({ path, conflicts }) => describeConflicts(join(chartDir, path), conflicts))),
       ...merged.orphans.map((path) => `${join(chartDir, path)}: edited by you, and its part is now switched off`),
     ];
     return {
       ok: false,
       message:
         `conflicts; nothing was written:\n${lines.join('\n')}\n` +
-        'Edit those lines to match (or delete the file), or pass --force to take the generator\'s side.',
+        'Edit those lines to match (or delete the file), pass --conflicts=markers to mark both sides in the files, ' +
+        "or pass --force to take the generator's side.",
     };
   }
   return {
@@ -163,4 +166,16 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
     conflicts: merged.conflicts,
     update: true,
   };
+}
+
+/** Each conflicting range of a file with both sides' lines, as a report to read in a terminal. */
+export function describeConflicts(file: string, conflicts: Conflict[]): string {
+  const side = (label: string, lines: string[]) => [`  ${label}:`, ...(lines.length ? lines.map((line) => `    | ${line}`) : ['    (no lines)'])];
+  return conflicts
+    .flatMap((c) => [
+      `${file}: ${c.fromLine === c.toLine ? `line ${c.fromLine}` : `lines ${c.fromLine}-${c.toLine}`}: changed by you and by the generator`,
+      ...side('yours', c.yours),
+      ...side('the generator\'s', c.generated),
+    ])
+    .join('\n');
 }
