@@ -11,6 +11,7 @@ import { validateChartName } from './validators.ts';
 import { unifiedDiff } from './write.ts';
 import { openRun, RunError } from './run.ts';
 import { describeConflicts } from './update/plan-update.ts';
+import { nextSteps } from './next-steps.ts';
 import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
@@ -235,6 +236,7 @@ function generateOne(
   }
   const verb = plan.update ? `updated ${plan.changes.length} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
   io.stdout(`${chartDir}: ${verb}\n`);
+  if (!file) io.stdout(`${nextSteps(plan.model, chartDir, process.cwd())}\n`);
   if (options.markers && plan.conflicts.length) {
     for (const { path, conflicts } of plan.conflicts) io.stderr(`${describeConflicts(join(chartDir, path), conflicts)}\n`);
     io.stderr(`${chartDir}: conflict markers written into ${plan.conflicts.length} file(s): resolve them, then run again\n`);

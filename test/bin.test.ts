@@ -25,6 +25,15 @@ test('writes the chart to DIR/<name>/ and exits 0', () => {
   assert.match(readFileSync(join(out, 'demo/Chart.yaml'), 'utf8'), /^name: demo$/m);
 });
 
+test('after writing, the next steps: lint, install with the secret keys it takes, the README', () => {
+  const out = tempDir();
+  const run = runBin(['--answers', answersFile(`${good}secrets:\n  keys: [DB_PASSWORD, API_TOKEN]\n`), '--output', 'charts'], { cwd: out });
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stdout, /wrote \d+ files\nNext steps:\n  helm lint \.\/charts\/demo\n  helm install demo \.\/charts\/demo --set-string secrets\.values\.DB_PASSWORD=\.\.\. --set-string secrets\.values\.API_TOKEN=\.\.\.\n/);
+  assert.match(run.stdout, /\.\/charts\/demo\/README\.md explains every value/);
+  assert.ok(existsSync(join(out, 'charts/demo/README.md')), 'the README it names is there');
+});
+
 test('the same answers give byte-identical files, and a second run changes nothing', () => {
   const file = answersFile(good);
   const first = tempDir();
