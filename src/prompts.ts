@@ -5,6 +5,7 @@
 import { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES } from './answers/schema.ts';
 
 import { validateSchedule, validateTimeZone } from './kinds/schedule.ts';
+import { validateIngressPath, validateRoutePath } from './paths.ts';
 import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type AccessMode, type Answers, type IssuerKind, type ParentRef, type ProbeAnswer, type WorkloadKind } from './model.ts';
 import {
   integerCheck,
@@ -202,8 +203,9 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
   async function askIngress(): Promise<NonNullable<Answers['ingress']>> {
     const ingress: NonNullable<Answers['ingress']> = { enabled: true };
     ingress.host = await input('ingressHost', 'Host name', validateHostname);
-    ingress.path = await input('ingressPath', 'Path', validateHttpPath, '/');
     ingress.pathType = (await select('ingressPathType', 'Path type', PATH_TYPES, 'Prefix')) as typeof ingress.pathType;
+    const pathType = ingress.pathType;
+    ingress.path = await input('ingressPath', 'Path', (v) => both(validateHttpPath, (path) => validateIngressPath(path, pathType))(v), '/');
     const className = await input('ingressClass', "IngressClass (empty for the cluster's default)", optional(validateObjectName));
     if (className) ingress.className = className;
     const annotations = await input('ingressAnnotations', 'Ingress annotations (key=value, comma-separated; empty for none)', optional(validatePairs(validateAnnotationKey)));
@@ -220,7 +222,7 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
 
   async function askHttpRoute(ingressHost: string | undefined): Promise<NonNullable<Answers['httpRoute']>> {
     const hostnames = splitList(await input('routeHostnames', 'Host names of the route (comma-separated)', listCheck(validateHostname), ingressHost));
-    const path = await input('routePath', 'Path prefix', validateHttpPath, '/');
+    const path = await input('routePath', 'Path prefix', both(validateHttpPath, validateRoutePath), '/');
     const gateway = await select('gateway', 'Which Gateway?', GATEWAYS, GATEWAYS[0]!);
     if (gateway === GATEWAYS[0]) {
       const parentRef: ParentRef = { name: await input('gatewayName', 'Name of the shared Gateway', validateObjectName) };
@@ -255,6 +257,12 @@ const PROBE_TYPES = [
   'grpc: the gRPC health service answers',
   'exec: a command succeeds',
 ] as const;
+
+/** Both checks pass, or the first message. */
+const both = (first: Check, second: Check): Check => (value) => {
+  const result = first(value);
+  return result === true ? second(value) : result;
+};
 
 const required: Check = (value) => (value.trim() ? true : 'required');
 
