@@ -10,6 +10,7 @@ import { validateChartName } from './validators.ts';
 import { applyChanges, recoverInterruptedUpdate, unifiedDiff } from './write.ts';
 import { planUpdate } from './update/plan-update.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
+import { generationWarnings } from './controllers.ts';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--output DIR] [--dry-run] [--force]
        k8s-chart               (asks the questions; needs a terminal)
@@ -102,6 +103,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`${plan.message}\n`);
     return 1;
   }
+  for (const warning of generationWarnings(plan.model)) io.stderr(`${chartDir}: warning: ${warning}\n`);
   for (const path of plan.skipped) {
     io.stderr(`${join(chartDir, path)}: not applied: you deleted it, and this generation changes it\n`);
   }

@@ -5,6 +5,7 @@ import Generator from 'yeoman-generator';
 import { AnswersFileError, loadAnswersFile } from '../../src/answers/load.ts';
 import { formatProblems } from '../../src/answers/validate.ts';
 import { generate } from '../../src/generate.ts';
+import { generationWarnings } from '../../src/controllers.ts';
 import { askQuestions } from '../../src/prompts.ts';
 import { validateChartName } from '../../src/validators.ts';
 import { readRecord } from '../../src/update/record.ts';
@@ -70,6 +71,7 @@ export default class K8sChartGenerator extends Generator {
     this.askConflicts = asked && !force;
     const plan = planUpdate(this.chartDir, data, { force: force || this.askConflicts });
     if (!plan.ok) throw new Error(plan.message);
+    for (const warning of generationWarnings(plan.model)) this.log.info(`warning: ${warning}`);
     for (const path of plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
     this.plan = plan;
   }

@@ -5,6 +5,8 @@ import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type Answers, type WorkloadKind }
 import { WORKLOAD_KINDS } from './schema.ts';
 import { validateSchedule, validateTimeZone } from '../kinds/schedule.ts';
 import { validateIngressPath, validateRoutePath } from '../paths.ts';
+import { PORT_PROTOCOLS, type ServiceProtocol } from '../protocols.ts';
+import { INGRESS_CONTROLLERS, type IngressController, type IngressControllerName } from '../controllers.ts';
 
 export interface Problem {
   path: string;
@@ -66,6 +68,19 @@ export function crossFieldProblems(data: unknown): Problem[] {
     problem('workload.replicas', `only for workload.kind Deployment or StatefulSet, not ${kind}`);
   }
 
+  for (const key of ['servicePort', 'protocol'] as const) {
+    if (longRunning && answers.service?.[key] !== undefined && answers.service.port === undefined) {
+      problem(`service.${key}`, 'only with service.port (the container port): a worker listens on no port');
+    }
+  }
+  const protocol = answers.service?.protocol;
+  if (typeof protocol === 'string' && protocol in PORT_PROTOCOLS && !PORT_PROTOCOLS[protocol as ServiceProtocol].http) {
+    for (const part of ['ingress', 'httpRoute'] as const) {
+      if (answers[part]?.enabled === true) {
+        problem(`${part}.enabled`, `routes HTTP, and service.protocol is ${protocol}: expose it with a LoadBalancer or NodePort service.type instead`);
+      }
+    }
+  }
   if (!longRunning && answers.service !== undefined) {
     problem('service', `a ${kind} gets no Service: remove service, or choose a long-running workload.kind`);
   }
@@ -87,6 +102,7 @@ export function crossFieldProblems(data: unknown): Problem[] {
 
   problems.push(...httpRouteProblems(answers, hasService));
   problems.push(...wildcardProblems(answers));
+  problems.push(...controllerProblems(answers));
   if (answers.acmeIssuer !== undefined) {
     const usesTls = (ingress.enabled === true && ingress.tls?.enabled === true) || answers.httpRoute?.gateway?.create === true;
     if (!usesTls) {
@@ -189,6 +205,25 @@ function httpRouteProblems(answers: Partial<Answers>, hasService: boolean): Prob
   }
   if (!create && route.gateway !== undefined && route.gateway.create !== false) {
     problems.push({ path: 'httpRoute.gateway', message: 'only with httpRoute.gateway.create: true' });
+  }
+  return problems;
+}
+
+/** A controller that cannot be the source of the chart's Ingress or route traffic. */
+function controllerProblems(answers: Partial<Answers>): Problem[] {
+  const policy = answers.networkPolicy ?? {};
+  const name = policy.ingressController;
+  if (typeof name !== 'string' || !(name in INGRESS_CONTROLLERS) || policy.ingressFrom !== undefined || policy.ingressNamespace !== undefined) return [];
+  const controller: IngressController = INGRESS_CONTROLLERS[name as IngressControllerName];
+  const problems: Problem[] = [];
+  if (answers.ingress?.enabled === true && !controller.ingress) {
+    problems.push({ path: 'networkPolicy.ingressController', message: `${name} serves no Ingress objects (ingress.enabled is true): set networkPolicy.ingressFrom to the sources of both` });
+  }
+  if (answers.httpRoute?.enabled === true && !controller.gateway) {
+    problems.push({ path: 'networkPolicy.ingressController', message: `${name} implements no Gateway API (httpRoute.enabled is true): set networkPolicy.ingressFrom to the sources of both` });
+  }
+  if (answers.ingress?.enabled !== true && answers.httpRoute?.enabled !== true) {
+    problems.push({ path: 'networkPolicy.ingressController', message: 'only with ingress.enabled or httpRoute.enabled: nothing routes traffic to the pods' });
   }
   return problems;
 }

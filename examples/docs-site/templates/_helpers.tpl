@@ -105,6 +105,13 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
+The Service's port: service.servicePort, else the container port.
+*/}}
+{{- define "docs-site.servicePort" -}}
+{{- default .Values.service.port .Values.service.servicePort }}
+{{- end }}
+
+{{/*
 Fails on a path the API server would refuse: Kubernetes' Ingress validation (pathType Prefix and
 Exact), or the Gateway API's HTTPPathMatch rules (types PathPrefix and Exact: also no "#", and
 only the characters of a URL path).
