@@ -183,6 +183,13 @@ test('each protocol names the port with its Istio prefix and sets appProtocol', 
     'ingress.enabled: routes HTTP, and service.protocol is tcp: expose it with a LoadBalancer or NodePort service.type instead',
   ]);
   assert.equal(problems({ service: { port: 1, protocol: 'udp' } }), ['service.protocol: must be one of http, http2, h2c, grpc, grpc-web, https, tls, tcp']);
+  for (const key of ['constructor', '__proto__', 'toString']) {
+    const protocolProblems = problems({ service: { port: 1, protocol: key }, ingress: { enabled: true, host: 'a.example.com' } });
+    assert.equal(protocolProblems, ['service.protocol: must be one of http, http2, h2c, grpc, grpc-web, https, tls, tcp'], key);
+    const controllerProblems = problems({ ...ingressOn, networkPolicy: { ingressController: key } });
+    assert.equal(controllerProblems.length, 1, controllerProblems.join('\n'));
+    assert.match(controllerProblems[0]!, /^networkPolicy\.ingressController: must be one of /);
+  }
 });
 
 test('the Service port can differ from the container port: 80 in front of 8080', () => {

@@ -74,7 +74,7 @@ export function crossFieldProblems(data: unknown): Problem[] {
     }
   }
   const protocol = answers.service?.protocol;
-  if (typeof protocol === 'string' && protocol in PORT_PROTOCOLS && !PORT_PROTOCOLS[protocol as ServiceProtocol].http) {
+  if (typeof protocol === 'string' && Object.hasOwn(PORT_PROTOCOLS, protocol) && !PORT_PROTOCOLS[protocol as ServiceProtocol].http) {
     for (const part of ['ingress', 'httpRoute'] as const) {
       if (answers[part]?.enabled === true) {
         problem(`${part}.enabled`, `routes HTTP, and service.protocol is ${protocol}: expose it with a LoadBalancer or NodePort service.type instead`);
@@ -213,7 +213,7 @@ function httpRouteProblems(answers: Partial<Answers>, hasService: boolean): Prob
 function controllerProblems(answers: Partial<Answers>): Problem[] {
   const policy = answers.networkPolicy ?? {};
   const name = policy.ingressController;
-  if (typeof name !== 'string' || !(name in INGRESS_CONTROLLERS) || policy.ingressFrom !== undefined || policy.ingressNamespace !== undefined) return [];
+  if (typeof name !== 'string' || !Object.hasOwn(INGRESS_CONTROLLERS, name) || policy.ingressFrom !== undefined || policy.ingressNamespace !== undefined) return [];
   const controller: IngressController = INGRESS_CONTROLLERS[name as IngressControllerName];
   const problems: Problem[] = [];
   if (answers.ingress?.enabled === true && !controller.ingress) {
