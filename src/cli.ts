@@ -15,6 +15,7 @@ import { nextSteps } from './next-steps.ts';
 import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
+import { generationWarnings } from './controllers.ts';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--answers FILE ...] [--output DIR] [--dry-run] [--force]
        k8s-chart               (asks the questions; needs a terminal)
@@ -214,6 +215,7 @@ function generateOne(
   if (run.recovered !== 'none') {
     io.stderr(`${chartDir}: an interrupted update ${options.dryRun ? `would be ${run.recovered} first` : `was ${run.recovered}`}\n`);
   }
+  for (const warning of generationWarnings(plan.model)) io.stderr(`${chartDir}: warning: ${warning}\n`);
   for (const path of plan.skipped) io.stderr(`${join(chartDir, path)}: not applied: you deleted it, and this generation changes it\n`);
   if (!options.markers) {
     for (const { path } of plan.conflicts) io.stderr(`${join(chartDir, path)}: conflicting lines take the generator's side (--force)\n`);

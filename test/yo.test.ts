@@ -170,6 +170,8 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     await answer('Workload kind', '', ['Enter'], 'Deployment'); // the default
     await answer('Replicas', '2', ['Enter'], '2');
     await answer('Container port (empty for a worker with no Service)', '8080', ['Enter'], '8080');
+    await answer("The app's protocol on it (meshes and gateways read it from the port)", '', ['Enter'], 'http');
+    await answer('Port of the Service (empty for 8080, the container port)', '', ['Enter'], '');
     await answer('Service type', '', ['Down', 'Enter'], 'NodePort'); // one below ClusterIP
     await answer('Service annotations (key=value, comma-separated; empty for none)', '', ['Enter'], '');
     await answer('How is it reached from outside the cluster?', '', ['Enter'], 'not at all');

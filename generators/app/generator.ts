@@ -7,6 +7,7 @@ import Generator from 'yeoman-generator';
 import { AnswersFileError, loadAnswersFile } from '../../src/answers/load.ts';
 import { formatProblems } from '../../src/answers/validate.ts';
 import { generate } from '../../src/generate.ts';
+import { generationWarnings } from '../../src/controllers.ts';
 import { askQuestions } from '../../src/prompts.ts';
 import { validateChartName } from '../../src/validators.ts';
 import { readRecord } from '../../src/update/record.ts';
@@ -72,6 +73,7 @@ export default class K8sChartGenerator extends Generator {
     this.askConflicts = asked && !force;
     // Takes the chart's lock until writing is done; the plan is made under it.
     this.chartRun = openRun(this.chartDir, data, { force: force || this.askConflicts });
+    for (const warning of generationWarnings(this.chartRun.plan.model)) this.log.info(`warning: ${warning}`);
     for (const path of this.chartRun.plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
   }
 
