@@ -480,6 +480,16 @@ test('many answers files in one call: each written as alone, bad ones named, a s
   assert.ok(existsSync(join(out, 'delta/Chart.yaml')));
 });
 
+test('--output naming a symlink is the user\'s own choice of folder: followed, and the chart written there', () => {
+  const real = tempDir();
+  const link = join(tempDir(), 'charts');
+  symlinkSync(real, link);
+  const run = runBin(['--answers', answersFile(firstAnswers), '--output', link]);
+  assert.is(run.status, 0, run.stderr);
+  assert.ok(existsSync(join(real, 'shop/Chart.yaml')));
+  assert.is(runBin(['--answers', answersFile(secondAnswers), '--output', link]).status, 0, 'and updated there');
+});
+
 test('a copy of a chart keeps working: nothing in the records is tied to where it was made', () => {
   const { chart: dir } = chart();
   const moved = tempDir();
