@@ -40,19 +40,24 @@ function buildTemplates() {
   return entries.length;
 }
 
+/** ajv's standalone code as a real ES module: its ESM output still require()s its small runtime
+ * helpers (ucs2length), which become imports. */
+function esmStandalone(ajv, validators, what) {
+  const code = standaloneCode(ajv, validators).replace(
+    /const (\w+) = require\("([^"]+)"\)\.default;/g,
+    (_, name, module) => `import ${name}Module from "${module}.js";\nconst ${name} = ${name}Module.default;`,
+  );
+  if (code.includes('require(')) throw new Error(`build: ${what} still call(s) require()`);
+  return code;
+}
+
 function buildAnswersValidator() {
   mkdirSync(join(root, 'schema'), { recursive: true });
   writeFileSync(join(root, 'schema/answers.schema.json'), `${JSON.stringify(answersSchema, null, 2)}\n`);
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
   ajv.addKeyword('x-message');
   const validate = ajv.compile(answersSchema);
-    // ajv's ESM output still require()s its small runtime helpers (ucs2length): make them imports.
-  const code = standaloneCode(ajv, validate).replace(
-    /const (\w+) = require\("([^"]+)"\)\.default;/g,
-    (_, name, module) => `import ${name}Module from "${module}.js";\nconst ${name} = ${name}Module.default;`,
-  );
-  if (code.includes('require(')) throw new Error('build: the answers validator still calls require()');
-  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + code);
+  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + esmStandalone(ajv, validate, 'the answers validator'));
   writeFileSync(
     join(root, 'src/answers/validate-answers.generated.d.ts'),
     `${banner}import type { ValidateFunction } from 'ajv';\ndeclare const validate: ValidateFunction;\nexport default validate;\n`,
@@ -63,11 +68,7 @@ function buildAnswersValidator() {
 function buildRecordValidators() {
   const ajv = new Ajv({ allErrors: false, strict: true, code: { source: true, esm: true } });
   for (const schema of [recordEntrySchema, journalSchema, baseSchema]) ajv.addSchema(schema);
-  const code = standaloneCode(ajv, { validateRecordEntry: 'record', validateJournal: 'journal', validateBase: 'base' }).replace(
-    /const (\w+) = require\("([^"]+)"\)\.default;/g,
-    (_, name, module) => `import ${name}Module from "${module}.js";\nconst ${name} = ${name}Module.default;`,
-  );
-  if (code.includes('require(')) throw new Error('build: the record validators still call require()');
+  const code = esmStandalone(ajv, { validateRecordEntry: 'record', validateJournal: 'journal', validateBase: 'base' }, 'the record validators');
   writeFileSync(join(root, 'src/update/validate-records.generated.js'), banner + code);
   writeFileSync(
     join(root, 'src/update/validate-records.generated.d.ts'),

@@ -17,21 +17,11 @@ import helpers from 'yeoman-test';
 import { builtGenerator } from './support/yo.ts';
 import { openRun } from '../src/run.ts';
 import { DamagedRecordError } from '../src/disk/chart-fs.ts';
+import { shopAnswers } from './support/answers.ts';
 
 const binaries = await helms();
 
-const firstAnswers = `name: shop
-appVersion: "1.0.0"
-image:
-  repository: ghcr.io/acme/shop
-service:
-  port: 8080
-config:
-  data:
-    LOG_LEVEL: info
-secrets:
-  keys: [DB_PASSWORD]
-`;
+const firstAnswers = shopAnswers;
 const secondAnswers = firstAnswers.replace('LOG_LEVEL: info', 'LOG_LEVEL: debug');
 
 /** A folder beside the chart that nothing may touch, and a way to see it is as it was. */

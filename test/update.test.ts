@@ -14,21 +14,11 @@ import { binPath, listFiles } from './support/paths.ts';
 import { builtGenerator, freshDir, installYo, runYo, writePublicFile } from './support/yo.ts';
 import { migrateAnswers } from '../src/update/migrate.ts';
 import { mergeFile } from '../src/update/merge.ts';
+import { shopAnswers } from './support/answers.ts';
 
 const binaries = await helms();
 
-const firstAnswers = `name: shop
-appVersion: "1.0.0"
-image:
-  repository: ghcr.io/acme/shop
-service:
-  port: 8080
-config:
-  data:
-    LOG_LEVEL: info
-secrets:
-  keys: [DB_PASSWORD]
-`;
+const firstAnswers = shopAnswers;
 
 // Later: a new secret key, a changed config value, Ingress on.
 const secondAnswers = `${firstAnswers.replace('LOG_LEVEL: info', 'LOG_LEVEL: debug').replace('keys: [DB_PASSWORD]', 'keys: [DB_PASSWORD, API_TOKEN]')}ingress:
