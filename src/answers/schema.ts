@@ -43,6 +43,13 @@ function text(
   };
 }
 
+/** Free text on one line: no line breaks or other control characters. */
+const oneLine: Schema = {
+  type: 'string',
+  pattern: '^[^\\u0000-\\u001f\\u007f]*$',
+  'x-message': 'must be one line of text, without line breaks or other control characters',
+};
+
 const integer = (minimum: number, maximum: number, description: string): Schema => ({
   type: 'integer',
   minimum,
@@ -103,7 +110,7 @@ export const answersSchema: Schema = {
   ...object(
     {
       name: text(CHART_NAME, 'Chart name; the chart is written to <output>/<name>/'),
-      description: { type: 'string', maxLength: 1024, description: "Chart.yaml's description" },
+      description: { ...oneLine, maxLength: 1024, description: "Chart.yaml's description" },
       version: {
         type: 'string',
         pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$',
@@ -111,7 +118,7 @@ export const answersSchema: Schema = {
         'x-message': 'must be a version such as 0.1.0',
       },
       appVersion: {
-        type: 'string',
+        ...oneLine,
         minLength: 1,
         maxLength: 128,
         description: "The application's version; the default image tag",

@@ -123,7 +123,7 @@ export function parameters(sections: ValueSection[]): Parameter[] {
           section,
           path: join(prefix, node.key),
           description: node.description,
-          value: JSON.stringify(node.value).replaceAll('|', '\\|'),
+          value: JSON.stringify(node.value),
         });
     }
   };

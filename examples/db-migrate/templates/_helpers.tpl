@@ -60,20 +60,20 @@ Chart name and version, for the helm.sh/chart label.
 Common labels.
 */}}
 {{- define "db-migrate.labels" -}}
-helm.sh/chart: {{ include "db-migrate.chart" . }}
+helm.sh/chart: {{ include "db-migrate.chart" . | quote }}
 {{ include "db-migrate.selectorLabels" . }}
 {{- if .Chart.AppVersion }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 {{- end }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 {{- end }}
 
 {{/*
 Selector labels: they never change between upgrades (a selector is immutable).
 */}}
 {{- define "db-migrate.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "db-migrate.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "db-migrate.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/*

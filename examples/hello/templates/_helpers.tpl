@@ -60,20 +60,20 @@ Chart name and version, for the helm.sh/chart label.
 Common labels.
 */}}
 {{- define "hello.labels" -}}
-helm.sh/chart: {{ include "hello.chart" . }}
+helm.sh/chart: {{ include "hello.chart" . | quote }}
 {{ include "hello.selectorLabels" . }}
 {{- if .Chart.AppVersion }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 {{- end }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 {{- end }}
 
 {{/*
 Selector labels: they never change between upgrades (a selector is immutable).
 */}}
 {{- define "hello.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "hello.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "hello.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/*

@@ -60,20 +60,20 @@ Chart name and version, for the helm.sh/chart label.
 Common labels.
 */}}
 {{- define "node-agent.labels" -}}
-helm.sh/chart: {{ include "node-agent.chart" . }}
+helm.sh/chart: {{ include "node-agent.chart" . | quote }}
 {{ include "node-agent.selectorLabels" . }}
 {{- if .Chart.AppVersion }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 {{- end }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 {{- end }}
 
 {{/*
 Selector labels: they never change between upgrades (a selector is immutable).
 */}}
 {{- define "node-agent.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "node-agent.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "node-agent.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/*

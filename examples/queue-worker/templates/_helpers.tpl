@@ -60,20 +60,20 @@ Chart name and version, for the helm.sh/chart label.
 Common labels.
 */}}
 {{- define "queue-worker.labels" -}}
-helm.sh/chart: {{ include "queue-worker.chart" . }}
+helm.sh/chart: {{ include "queue-worker.chart" . | quote }}
 {{ include "queue-worker.selectorLabels" . }}
 {{- if .Chart.AppVersion }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 {{- end }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 {{- end }}
 
 {{/*
 Selector labels: they never change between upgrades (a selector is immutable).
 */}}
 {{- define "queue-worker.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "queue-worker.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "queue-worker.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/*

@@ -60,20 +60,20 @@ Chart name and version, for the helm.sh/chart label.
 Common labels.
 */}}
 {{- define "shop-api.labels" -}}
-helm.sh/chart: {{ include "shop-api.chart" . }}
+helm.sh/chart: {{ include "shop-api.chart" . | quote }}
 {{ include "shop-api.selectorLabels" . }}
 {{- if .Chart.AppVersion }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 {{- end }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
 {{- end }}
 
 {{/*
 Selector labels: they never change between upgrades (a selector is immutable).
 */}}
 {{- define "shop-api.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "shop-api.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "shop-api.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/*
