@@ -46,8 +46,9 @@ function text(
 /** Free text on one line: no line breaks or other control characters. */
 const oneLine: Schema = {
   type: 'string',
-  pattern: '^[^\\u0000-\\u001f\\u007f]*$',
-  'x-message': 'must be one line of text, without line breaks or other control characters',
+  allOf: [
+    { pattern: '^[^\\u0000-\\u001f\\u007f]*$', 'x-message': 'must be one line of text, without line breaks or other control characters' },
+  ],
 };
 
 const integer = (minimum: number, maximum: number, description: string): Schema => ({

@@ -142,8 +142,9 @@ export const cronSchedule: JsonSchema = {
 export const updateStrategy = (types: string[], rollingUpdate: Record<string, JsonSchema>): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
+  required: ['type'],
   properties: {
     type: { enum: types },
-    rollingUpdate: { type: 'object', additionalProperties: false, properties: rollingUpdate },
+    rollingUpdate: { type: 'object', additionalProperties: false, required: Object.keys(rollingUpdate), properties: rollingUpdate },
   },
 });

@@ -62,10 +62,29 @@ Common labels.
 {{- define "node-agent.labels" -}}
 helm.sh/chart: {{ include "node-agent.chart" . | quote }}
 {{ include "node-agent.selectorLabels" . }}
-{{- if .Chart.AppVersion }}
-app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- with include "node-agent.versionLabel" . }}
+app.kubernetes.io/version: {{ . | quote }}
 {{- end }}
 app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- end }}
+
+{{/*
+Labels of the pod template: nothing that changes with the chart version (helm.sh/chart and the
+version label stay on the workload's own metadata), so a new chart version alone restarts no pod.
+*/}}
+{{- define "node-agent.podTemplateLabels" -}}
+{{ include "node-agent.selectorLabels" . }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- end }}
+
+{{/*
+The app.kubernetes.io/version label: the appVersion as a valid label value. Characters a label
+refuses ("+" of build metadata, ...) become "_", as Bitnami's charts do; at most 63 characters,
+starting and ending with a letter or digit. Empty when nothing is left.
+*/}}
+{{- define "node-agent.versionLabel" -}}
+{{- $version := regexReplaceAll "[^-A-Za-z0-9_.]" (toString .Chart.AppVersion) "_" | trunc 63 }}
+{{- regexReplaceAll "^[-_.]+|[-_.]+$" $version "" }}
 {{- end }}
 
 {{/*
@@ -95,6 +114,9 @@ Fails rather than run an unpinned image.
 {{- $tag := default .Chart.AppVersion .Values.image.tag }}
 {{- if and (not $tag) (not .Values.image.digest) }}
 {{- fail "image.tag: set image.tag, image.digest or the chart's appVersion: the image must be pinned" }}
+{{- end }}
+{{- if and $tag (not (regexMatch "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" (toString $tag))) }}
+{{- fail (printf "image.tag: %q is no valid image tag (the chart's appVersion is the tag while image.tag is empty): set image.tag" (toString $tag)) }}
 {{- end }}
 {{- if eq $tag "latest" }}
 {{- fail "image.tag: \"latest\" is not pinned; set a version tag or image.digest" }}
