@@ -131,6 +131,31 @@ export const intOrString: JsonSchema = {
   anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]+%?$' }],
 };
 
+/** autoscaling/v2 HPAScalingRules, as the API checks them. */
+const scalingRules: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    stabilizationWindowSeconds: int(0, 3600),
+    selectPolicy: { enum: ['Max', 'Min', 'Disabled'] },
+    policies: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'value', 'periodSeconds'],
+        properties: { type: { enum: ['Pods', 'Percent'] }, value: int(1), periodSeconds: int(1, 1800) },
+      },
+    },
+  },
+};
+/** autoscaling/v2 HorizontalPodAutoscalerBehavior. */
+export const hpaBehavior: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { scaleUp: scalingRules, scaleDown: scalingRules },
+};
+
 /** A cron schedule: five fields, or a descriptor; the answers file checks it fully. */
 export const cronSchedule: JsonSchema = {
   type: 'string',
