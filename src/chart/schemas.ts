@@ -156,6 +156,53 @@ export const hpaBehavior: JsonSchema = {
   properties: { scaleUp: scalingRules, scaleDown: scalingRules },
 };
 
+const keySelector: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key'],
+  properties: { name: str, key: { type: 'string', minLength: 1 }, optional: bool },
+};
+/** A core/v1 EnvVar as the API checks it: a string value, or one source in valueFrom, never both. */
+export const envVar: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    value: str,
+    valueFrom: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 1,
+      properties: {
+        configMapKeyRef: keySelector,
+        secretKeyRef: keySelector,
+        fieldRef: { type: 'object', additionalProperties: false, required: ['fieldPath'], properties: { apiVersion: str, fieldPath: str } },
+        resourceFieldRef: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['resource'],
+          properties: { containerName: str, resource: str, divisor: quantity },
+        },
+      },
+    },
+  },
+  not: { required: ['value', 'valueFrom'] },
+};
+/** A core/v1 Toleration as the API checks it. */
+export const toleration: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    key: str,
+    operator: { enum: ['Exists', 'Equal'] },
+    value: str,
+    effect: { enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute', ''] },
+    tolerationSeconds: { type: 'integer' },
+  },
+};
+
 /** A cron schedule: five fields, or a descriptor; the answers file checks it fully. */
 export const cronSchedule: JsonSchema = {
   type: 'string',

@@ -6,6 +6,8 @@ import { workloadModule } from '../kinds/index.ts';
 import {
   bool,
   containerSecurityContext,
+  envVar,
+  toleration,
   freeList,
   freeObject,
   hpaBehavior,
@@ -63,7 +65,7 @@ function podNodes(model: ChartModel): ValueNode[] {
   const nodes: ValueNode[] = [
     leaf('command', workload.command, { type: 'array', items: str }, "The container's command; empty: the image's entrypoint"),
     leaf('args', workload.args, { type: 'array', items: str }, "The container's arguments; empty: the image's command"),
-    leaf('extraEnv', [], freeList, 'More environment variables, as Kubernetes EnvVar objects ({name, value} or {name, valueFrom})'),
+    leaf('extraEnv', [], { type: 'array', items: envVar }, 'More environment variables, as Kubernetes EnvVar objects ({name, value} with a string value, or {name, valueFrom})'),
     leaf('podAnnotations', {}, stringMap, 'Annotations added to the pods'),
     leaf('podLabels', {}, stringMap, 'Labels added to the pods'),
     leaf('podSecurityContext', {
@@ -112,7 +114,7 @@ function podNodes(model: ChartModel): ValueNode[] {
       'Needs Kubernetes 1.29 or later (SidecarContainers is beta and on by default there); the chart sets restartPolicy.',
     ]),
     leaf('nodeSelector', {}, { type: 'object', additionalProperties: str }, 'Node labels the pods must run on'),
-    leaf('tolerations', [], freeList, 'Tolerations for node taints'),
+    leaf('tolerations', [], { type: 'array', items: toleration }, 'Tolerations for node taints, as Kubernetes Toleration objects'),
     leaf('affinity', {}, freeObject, 'Affinity rules'),
     leaf('topologySpreadConstraints', [], freeList, 'How to spread the pods over zones or nodes'),
     leaf('priorityClassName', '', pattern(OBJECT_NAME, true), 'PriorityClass of the pods'),
@@ -209,7 +211,9 @@ function disruptionBudgetNodes(): ValueNode[] {
   return [
     group('podDisruptionBudget', 'A PodDisruptionBudget (policy/v1), rendered while more than one replica runs', [
       leaf('enabled', true, bool, 'Create the PodDisruptionBudget'),
-      leaf('maxUnavailable', 1, intOrString, 'Pods a voluntary disruption (a node drain) may take down at once'),
+      leaf('maxUnavailable', 1, intOrString, 'Pods a voluntary disruption (a node drain) may take down at once', [
+        'Never 0: the API accepts it, but then no drain or node upgrade ever finishes (k8s-chart check reports it).',
+      ]),
     ]),
   ];
 }

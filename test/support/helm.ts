@@ -89,12 +89,16 @@ export function helms(): Promise<HelmBinary[]> {
   ));
 }
 
-function valueArgs(opts: { valuesFiles?: string[]; set?: string[] }): string[] {
-  return [...(opts.valuesFiles ?? []).flatMap((f) => ['-f', f]), ...(opts.set ?? []).flatMap((s) => ['--set', s])];
+function valueArgs(opts: { valuesFiles?: string[]; set?: string[]; setString?: string[] }): string[] {
+  return [
+    ...(opts.valuesFiles ?? []).flatMap((f) => ['-f', f]),
+    ...(opts.set ?? []).flatMap((s) => ['--set', s]),
+    ...(opts.setString ?? []).flatMap((s) => ['--set-string', s]),
+  ];
 }
 
 /** `helm lint --strict`; lint warnings fail too. */
-export function helmLint(bin: string, chartDir: string, opts: { valuesFiles?: string[]; set?: string[] } = {}): HelmResult {
+export function helmLint(bin: string, chartDir: string, opts: { valuesFiles?: string[]; set?: string[]; setString?: string[] } = {}): HelmResult {
   return runHelm(bin, ['lint', '--strict', chartDir, ...valueArgs(opts)]);
 }
 
