@@ -108,6 +108,7 @@ export interface Answers {
     minReplicas?: number;
     maxReplicas?: number;
     targetCPUUtilizationPercentage?: number;
+    targetMemoryUtilizationPercentage?: number;
   };
 }
 
@@ -196,6 +197,7 @@ export interface ChartModel {
     minReplicas: number;
     maxReplicas: number;
     targetCPUUtilizationPercentage: number;
+    targetMemoryUtilizationPercentage: number;
   };
 }
 
@@ -323,6 +325,7 @@ export function toModel(answers: Answers, chartVersion = '0.1.0'): ChartModel {
       minReplicas: autoscaling.minReplicas ?? 2,
       maxReplicas: autoscaling.maxReplicas ?? 10,
       targetCPUUtilizationPercentage: autoscaling.targetCPUUtilizationPercentage ?? 70,
+      targetMemoryUtilizationPercentage: autoscaling.targetMemoryUtilizationPercentage ?? 0,
     },
   };
 }

@@ -51,7 +51,7 @@ test('StatefulSet: the immutable fields do not change between upgrades', () => {
 test('DaemonSet: no replicas, a node-by-node update strategy', () => {
   const daemonSet = render('node-agent').find('DaemonSet');
   assert.is(daemonSet.spec.replicas, undefined);
-  assert.equal(daemonSet.spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } });
+  assert.equal(daemonSet.spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } });
   assert.is(daemonSet.spec.template.spec.hostNetwork, undefined);
   const host = render('node-agent', ['hostNetwork=true', 'hostPort=9100']).find('DaemonSet').spec.template.spec;
   assert.is(host.hostNetwork, true);

@@ -7,6 +7,7 @@ import { validateSchedule, validateTimeZone } from '../kinds/schedule.ts';
 import { validateIngressPath, validateRoutePath } from '../paths.ts';
 import { PORT_PROTOCOLS, type ServiceProtocol } from '../protocols.ts';
 import { INGRESS_CONTROLLERS, type IngressController, type IngressControllerName } from '../controllers.ts';
+import { validateImageTag } from '../validators.ts';
 
 export interface Problem {
   path: string;
@@ -175,7 +176,10 @@ function imageProblems(answers: Partial<Answers>): Problem[] {
   const image: Partial<Answers['image']> = answers.image ?? {};
   const unpinned =
     answers.image !== undefined && image.tag === undefined && image.digest === undefined && answers.appVersion === undefined;
-  return unpinned ? [{ path: 'image.tag', message: 'required unless image.digest or appVersion is set' }] : [];
+  if (unpinned) return [{ path: 'image.tag', message: 'required unless image.digest or appVersion is set' }];
+  // Without image.tag the chart's appVersion is the tag: the kubelet refuses any other reference.
+  const tagCheck = typeof answers.appVersion === 'string' && image.tag === undefined ? validateImageTag(answers.appVersion) : true;
+  return tagCheck === true ? [] : [{ path: 'appVersion', message: `is the image tag while image.tag is not set, so it ${tagCheck}; or set image.tag` }];
 }
 
 function httpRouteProblems(answers: Partial<Answers>, hasService: boolean): Problem[] {

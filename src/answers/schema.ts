@@ -45,6 +45,14 @@ function text(
   };
 }
 
+/** Free text on one line: no line breaks or other control characters. */
+const oneLine: Schema = {
+  type: 'string',
+  allOf: [
+    { pattern: '^[^\\u0000-\\u001f\\u007f]*$', 'x-message': 'must be one line of text, without line breaks or other control characters' },
+  ],
+};
+
 const integer = (minimum: number, maximum: number, description: string): Schema => ({
   type: 'integer',
   minimum,
@@ -105,7 +113,7 @@ export const answersSchema: Schema = {
   ...object(
     {
       name: text(CHART_NAME, 'Chart name; the chart is written to <output>/<name>/'),
-      description: { type: 'string', maxLength: 1024, description: "Chart.yaml's description" },
+      description: { ...oneLine, maxLength: 1024, description: "Chart.yaml's description" },
       version: {
         type: 'string',
         pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$',
@@ -113,7 +121,7 @@ export const answersSchema: Schema = {
         'x-message': 'must be a version such as 0.1.0',
       },
       appVersion: {
-        type: 'string',
+        ...oneLine,
         minLength: 1,
         maxLength: 128,
         description: "The application's version; the default image tag",
@@ -211,7 +219,8 @@ export const answersSchema: Schema = {
           enabled: boolean('Add a HorizontalPodAutoscaler (Deployment and StatefulSet)'),
           minReplicas: integer(1, 1000, 'Fewest replicas (default 2)'),
           maxReplicas: integer(1, 1000, 'Most replicas (default 10)'),
-          targetCPUUtilizationPercentage: integer(1, 100, 'Average CPU use to aim at, in percent (default 70)'),
+          targetCPUUtilizationPercentage: integer(1, 100, 'Average CPU use to aim at, in percent of the CPU request (default 70)'),
+          targetMemoryUtilizationPercentage: integer(1, 100, 'Also scale on memory: average use to aim at, in percent of the memory request (default: not on memory)'),
         },
         'Horizontal pod autoscaling',
       ),

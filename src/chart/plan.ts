@@ -91,6 +91,20 @@ function valuesHeader(model: ChartModel): string[] {
   ];
 }
 
+/** Text as Markdown shows it literally: the characters that start Markdown or HTML are escaped. */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#&~!]/g, '\\$&').replace(/[\r\n]+/g, ' ');
+}
+
+/** Inline code, also inside a table: a fence longer than any run of backticks in it, "|" escaped. */
+export function markdownCode(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const body = text.replace(/[\r\n]+/g, ' ').replaceAll('|', '\\|');
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
 // The runtime is the full library minus the compiler; its typings only describe the full one.
 const Handlebars = HandlebarsRuntime as unknown as typeof HandlebarsFull;
 
@@ -100,6 +114,8 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
     Handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
     Handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
     Handlebars.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+    Handlebars.registerHelper('md', (value: unknown) => markdownText(String(value)));
+    Handlebars.registerHelper('code', (value: unknown) => markdownCode(String(value)));
   }
   compiled ??= new Map(
     Object.entries(templateSpecs).map(([key, spec]) => [key, Handlebars.template(spec)]),

@@ -131,6 +131,78 @@ export const intOrString: JsonSchema = {
   anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]+%?$' }],
 };
 
+/** autoscaling/v2 HPAScalingRules, as the API checks them. */
+const scalingRules: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    stabilizationWindowSeconds: int(0, 3600),
+    selectPolicy: { enum: ['Max', 'Min', 'Disabled'] },
+    policies: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'value', 'periodSeconds'],
+        properties: { type: { enum: ['Pods', 'Percent'] }, value: int(1), periodSeconds: int(1, 1800) },
+      },
+    },
+  },
+};
+/** autoscaling/v2 HorizontalPodAutoscalerBehavior. */
+export const hpaBehavior: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { scaleUp: scalingRules, scaleDown: scalingRules },
+};
+
+const keySelector: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['key'],
+  properties: { name: str, key: { type: 'string', minLength: 1 }, optional: bool },
+};
+/** A core/v1 EnvVar as the API checks it: a string value, or one source in valueFrom, never both. */
+export const envVar: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    value: str,
+    valueFrom: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 1,
+      properties: {
+        configMapKeyRef: keySelector,
+        secretKeyRef: keySelector,
+        fieldRef: { type: 'object', additionalProperties: false, required: ['fieldPath'], properties: { apiVersion: str, fieldPath: str } },
+        resourceFieldRef: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['resource'],
+          properties: { containerName: str, resource: str, divisor: quantity },
+        },
+      },
+    },
+  },
+  not: { required: ['value', 'valueFrom'] },
+};
+/** A core/v1 Toleration as the API checks it. */
+export const toleration: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    key: str,
+    operator: { enum: ['Exists', 'Equal'] },
+    value: str,
+    effect: { enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute', ''] },
+    tolerationSeconds: { type: 'integer' },
+  },
+};
+
 /** A cron schedule: five fields, or a descriptor; the answers file checks it fully. */
 export const cronSchedule: JsonSchema = {
   type: 'string',
@@ -142,8 +214,9 @@ export const cronSchedule: JsonSchema = {
 export const updateStrategy = (types: string[], rollingUpdate: Record<string, JsonSchema>): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
+  required: ['type'],
   properties: {
     type: { enum: types },
-    rollingUpdate: { type: 'object', additionalProperties: false, properties: rollingUpdate },
+    rollingUpdate: { type: 'object', additionalProperties: false, required: Object.keys(rollingUpdate), properties: rollingUpdate },
   },
 });

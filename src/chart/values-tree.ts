@@ -55,6 +55,116 @@ function yamlValue(value: unknown, indent: string): string {
   return `\n${lines.map((line) => `${indent}  ${line}`).join('\n')}`;
 }
 
+/** One `## @param` line: a leaf of a value, or a whole value (a free-form map or list, marked with
+ * readme-generator-for-helm's [object] or [array] modifier, or a scalar). */
+interface ParamLine {
+  path: string;
+  description: string;
+  modifier?: 'object' | 'array';
+  value: unknown;
+  /** The keys from the value down to this leaf; empty for the value itself. */
+  keys: string[];
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const propertiesOf = (schema: JsonSchema | undefined): Record<string, JsonSchema> | undefined =>
+  isPlainObject(schema?.properties) ? (schema.properties as Record<string, JsonSchema>) : undefined;
+
+/** Descriptions of the Kubernetes fields the values hold, by their last keys. */
+const FIELD_DOCS: Record<string, string> = {
+  runAsNonRoot: 'Refuse to start a container that would run as root',
+  runAsUser: 'User ID the processes run as',
+  runAsGroup: 'Group ID the processes run as',
+  fsGroup: 'Group that owns the mounted volumes',
+  fsGroupChangePolicy: 'When the volumes get the fsGroup (OnRootMismatch, Always)',
+  'seccompProfile.type': "Seccomp profile (RuntimeDefault: the container runtime's)",
+  allowPrivilegeEscalation: 'Allow a process more privileges than its parent',
+  privileged: 'Run the container privileged',
+  readOnlyRootFilesystem: 'Mount the root file system read-only',
+  'capabilities.drop': 'Linux capabilities dropped',
+  'capabilities.add': 'Linux capabilities added',
+  'requests.cpu': 'CPU requested: what the scheduler reserves',
+  'requests.memory': 'Memory requested: what the scheduler reserves',
+  'limits.cpu': 'CPU limit: the container is throttled above it',
+  'limits.memory': 'Memory limit: the container is killed above it',
+  enabled: 'Run this check',
+  'httpGet.path': 'Path the check GETs',
+  'httpGet.port': 'Port the check GETs (name or number)',
+  'tcpSocket.port': 'Port the check connects to (name or number)',
+  'grpc.port': 'Port of the gRPC health service',
+  'grpc.service': 'gRPC service name to check',
+  'exec.command': 'Command the check runs in the container',
+  initialDelaySeconds: 'Seconds before the first check',
+  periodSeconds: 'Seconds between checks',
+  timeoutSeconds: 'Seconds a check may take',
+  successThreshold: 'Successes in a row that count as passing',
+  failureThreshold: 'Failures in a row that count as failing',
+  rollingUpdate: 'How a rolling update goes',
+  seccompProfile: 'The seccomp profile',
+  capabilities: 'Linux capabilities',
+  requests: 'What the container is sure to get: the scheduler reserves it',
+  limits: 'The most the container may use',
+  httpGet: 'An HTTP GET check: a status from 200 to 399 passes',
+  tcpSocket: 'A TCP check: an accepted connection passes',
+  grpc: 'A gRPC health check',
+  exec: 'A command check: exit code 0 passes',
+  'strategy.type': 'RollingUpdate (a few pods at a time) or Recreate (all stop, then the new ones start)',
+  'updateStrategy.type': 'RollingUpdate, or OnDelete (a pod is replaced only once deleted)',
+  'rollingUpdate.maxSurge': 'Pods started above the desired count during an update',
+  'rollingUpdate.maxUnavailable': 'Pods that may be unavailable during an update',
+  'rollingUpdate.partition': 'Pods with a lower ordinal keep the old version (a staged rollout)',
+  'secretStoreRef.name': 'Name of the store',
+  'secretStoreRef.kind': 'Kind of the store',
+};
+
+function fieldDescription(keys: string[], valueDescription: string): string {
+  for (let start = 0; start < keys.length; start++) {
+    const found = FIELD_DOCS[keys.slice(start).join('.')];
+    if (found) return found;
+  }
+  return `${valueDescription}: ${keys.join('.')}`;
+}
+
+/** The @param lines of a value: each leaf of a structured value (one whose schema names its
+ * fields) by its dotted path; a free-form map or a list of objects as a whole, with a modifier. */
+function paramLines(node: ValueLeaf, path: string): ParamLine[] {
+  const walk = (value: unknown, schema: JsonSchema | undefined, keys: string[]): ParamLine[] => {
+    const at = keys.length ? `${path}.${keys.join('.')}` : path;
+    const description = keys.length ? fieldDescription([node.key, ...keys], node.description) : node.description;
+    if (isPlainObject(value) && Object.keys(value).length > 0) {
+      const properties = propertiesOf(schema);
+      if (!properties) return [{ path: at, description, modifier: 'object', value, keys }];
+      return Object.entries(value).flatMap(([key, child]) => walk(child, properties[key], [...keys, key]));
+    }
+    if (Array.isArray(value) && value.some((item) => typeof item !== 'string')) {
+      return [{ path: at, description, modifier: 'array', value, keys }];
+    }
+    return [{ path: at, description, value, keys }];
+  };
+  return walk(node.value, node.schema, []);
+}
+
+/** The schema with the description of each documented leaf below the value. */
+function describedSchema(node: ValueLeaf, path: string): JsonSchema {
+  // Each object on the way down gets a description too (rollingUpdate, resources.requests, ...).
+  const describe = (schema: JsonSchema, above: string[], keys: string[], description: string): JsonSchema => {
+    if (keys.length === 0) return { description, ...schema };
+    const [key, ...rest] = keys as [string, ...string[]];
+    const properties = propertiesOf(schema) ?? {};
+    const child = properties[key] ?? {};
+    const described = rest.length > 0 && typeof child.description !== 'string'
+      ? { description: fieldDescription([node.key, ...above, key], node.description), ...child }
+      : child;
+    return { ...schema, properties: { ...properties, [key]: describe(described, [...above, key], rest, description) } };
+  };
+  let schema: JsonSchema = { description: node.description, ...node.schema };
+  for (const line of paramLines(node, path)) {
+    if (line.keys.length > 0) schema = describe(schema, [], line.keys, line.description);
+  }
+  return schema;
+}
+
 function renderNodes(nodes: ValueNode[], prefix: string, indent: string): string[] {
   const out: string[] = [];
   for (const node of nodes) {
@@ -63,7 +173,12 @@ function renderNodes(nodes: ValueNode[], prefix: string, indent: string): string
       out.push(`${indent}## ${node.description}`, `${indent}${node.key}:`);
       out.push(...renderNodes(node.children, path, `${indent}  `));
     } else {
-      out.push(`${indent}## @param ${path} ${node.description}`);
+      const lines = paramLines(node, path);
+      // A structured value is documented leaf by leaf, as readme-generator-for-helm asks.
+      if (lines.some((line) => line.keys.length > 0)) out.push(`${indent}## ${node.description}`);
+      for (const line of lines) {
+        out.push(`${indent}## @param ${line.path}${line.modifier ? ` [${line.modifier}]` : ''} ${line.description}`);
+      }
       for (const note of node.notes ?? []) out.push(`${indent}## ${note}`);
       out.push(`${indent}${node.key}:${yamlValue(node.value, indent)}`);
     }
@@ -81,7 +196,7 @@ export function renderValuesYaml(sections: ValueSection[], header: string[]): st
 }
 
 function nodeSchema(node: ValueNode): JsonSchema {
-  if (!isGroup(node)) return { description: node.description, ...node.schema };
+  if (!isGroup(node)) return describedSchema(node, node.key);
   return {
     type: 'object',
     description: node.description,
@@ -119,12 +234,9 @@ export function parameters(sections: ValueSection[]): Parameter[] {
     for (const node of nodes) {
       if (isGroup(node)) walk(section, node.children, join(prefix, node.key));
       else
-        out.push({
-          section,
-          path: join(prefix, node.key),
-          description: node.description,
-          value: JSON.stringify(node.value).replaceAll('|', '\\|'),
-        });
+        for (const line of paramLines(node, join(prefix, node.key))) {
+          out.push({ section, path: line.path, description: line.description, value: JSON.stringify(line.value) });
+        }
     }
   };
   for (const section of sections) walk(section.title, section.nodes, '');

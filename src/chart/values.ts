@@ -7,8 +7,11 @@ import { trafficPeers } from '../controllers.ts';
 import {
   bool,
   containerSecurityContext,
+  envVar,
+  toleration,
   freeList,
   freeObject,
+  hpaBehavior,
   int,
   pattern,
   podSecurityContext,
@@ -63,7 +66,7 @@ function podNodes(model: ChartModel): ValueNode[] {
   const nodes: ValueNode[] = [
     leaf('command', workload.command, { type: 'array', items: str }, "The container's command; empty: the image's entrypoint"),
     leaf('args', workload.args, { type: 'array', items: str }, "The container's arguments; empty: the image's command"),
-    leaf('extraEnv', [], freeList, 'More environment variables, as Kubernetes EnvVar objects ({name, value} or {name, valueFrom})'),
+    leaf('extraEnv', [], { type: 'array', items: envVar }, 'More environment variables, as Kubernetes EnvVar objects ({name, value} with a string value, or {name, valueFrom})'),
     leaf('podAnnotations', {}, stringMap, 'Annotations added to the pods'),
     leaf('podLabels', {}, stringMap, 'Labels added to the pods'),
     leaf('podSecurityContext', {
@@ -112,7 +115,7 @@ function podNodes(model: ChartModel): ValueNode[] {
       'Needs Kubernetes 1.29 or later (SidecarContainers is beta and on by default there); the chart sets restartPolicy.',
     ]),
     leaf('nodeSelector', {}, { type: 'object', additionalProperties: str }, 'Node labels the pods must run on'),
-    leaf('tolerations', [], freeList, 'Tolerations for node taints'),
+    leaf('tolerations', [], { type: 'array', items: toleration }, 'Tolerations for node taints, as Kubernetes Toleration objects'),
     leaf('affinity', {}, freeObject, 'Affinity rules'),
     leaf('topologySpreadConstraints', [], freeList, 'How to spread the pods over zones or nodes'),
     leaf('priorityClassName', '', pattern(OBJECT_NAME, true), 'PriorityClass of the pods'),
@@ -210,7 +213,9 @@ function disruptionBudgetNodes(): ValueNode[] {
   return [
     group('podDisruptionBudget', 'A PodDisruptionBudget (policy/v1), rendered while more than one replica runs', [
       leaf('enabled', true, bool, 'Create the PodDisruptionBudget'),
-      leaf('maxUnavailable', 1, intOrString, 'Pods a voluntary disruption (a node drain) may take down at once'),
+      leaf('maxUnavailable', 1, intOrString, 'Pods a voluntary disruption (a node drain) may take down at once', [
+        'Never 0: the API accepts it, but then no drain or node upgrade ever finishes (k8s-chart check reports it).',
+      ]),
     ]),
   ];
 }
@@ -425,7 +430,13 @@ function autoscalingNodes(model: ChartModel): ValueNode[] {
       leaf('enabled', true, bool, 'Create the HorizontalPodAutoscaler'),
       leaf('minReplicas', autoscaling.minReplicas, int(1), 'Fewest replicas'),
       leaf('maxReplicas', autoscaling.maxReplicas, int(1), 'Most replicas'),
-      leaf('targetCPUUtilizationPercentage', autoscaling.targetCPUUtilizationPercentage, int(1, 100), 'Average CPU use to aim at, in percent of the request'),
+      leaf('targetCPUUtilizationPercentage', autoscaling.targetCPUUtilizationPercentage, int(0, 100), 'Average CPU use to aim at, in percent of resources.requests.cpu (0: not on CPU)', [
+        'The HPA measures use in percent of the request: the chart fails to render without resources.requests.cpu.',
+      ]),
+      leaf('targetMemoryUtilizationPercentage', autoscaling.targetMemoryUtilizationPercentage, int(0, 100), 'Average memory use to aim at, in percent of resources.requests.memory (0: not on memory)'),
+      leaf('behavior', {}, hpaBehavior, 'Scaling behavior (autoscaling/v2 HorizontalPodAutoscalerBehavior: scaleUp, scaleDown); empty: the Kubernetes defaults', [
+        'e.g. scaleDown: {stabilizationWindowSeconds: 600, policies: [{type: Pods, value: 1, periodSeconds: 60}]}',
+      ]),
     ]),
   ];
 }

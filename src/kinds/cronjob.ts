@@ -16,6 +16,10 @@ export const cronJob: WorkloadModule = {
       leaf('failedJobsHistoryLimit', 1, int(0), 'Failed Jobs kept'),
       leaf('suspend', false, bool, 'Pause the schedule'),
     ]),
-    jobValues(0),
+    jobValues(0, {
+      backoffLimit: 6,
+      activeDeadlineSeconds: 3600,
+      notes: ['A hung run would otherwise block every later run under concurrencyPolicy Forbid; raise it for longer runs.'],
+    }),
   ],
 };

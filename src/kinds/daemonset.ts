@@ -8,7 +8,7 @@ export const daemonSet: WorkloadModule = {
   values: (model) => [
     leaf(
       'updateStrategy',
-      { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
       updateStrategy(['RollingUpdate', 'OnDelete'], { maxUnavailable: intOrString, maxSurge: intOrString }),
       'How pods are replaced on upgrade, node by node',
     ),

@@ -19,12 +19,14 @@ export const deployment: WorkloadModule = {
     leaf('replicaCount', model.workload.replicas, int(0), 'Pod count (ignored while autoscaling is on)'),
     leaf(
       'strategy',
-      { type: singleAttachVolume(model) ? 'Recreate' : 'RollingUpdate' },
+      { type: singleAttachVolume(model) ? 'Recreate' : 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
       updateStrategy(['RollingUpdate', 'Recreate'], { maxSurge: intOrString, maxUnavailable: intOrString }),
-      'How pods are replaced on upgrade',
-      singleAttachVolume(model)
-        ? ['Recreate: a ReadWriteOnce volume attaches to one node, so the old pod must go first.']
-        : undefined,
+      'How pods are replaced on upgrade; rollingUpdate applies to the RollingUpdate type only',
+      [
+        ...(singleAttachVolume(model) ? ['Recreate: a ReadWriteOnce volume attaches to one node, so the old pod must go first.'] : []),
+        'maxUnavailable 0: a new pod is ready before an old one stops. The chart renders both fields, so',
+        'every upgrade (three-way patch or server-side apply) sets them, and Recreate renders none.',
+      ],
     ),
     minReadySeconds(),
   ],

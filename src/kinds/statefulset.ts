@@ -1,6 +1,6 @@
 import { minReadySeconds, type WorkloadModule } from './kind.ts';
 import { leaf } from '../chart/values-tree.ts';
-import { int, intOrString, updateStrategy } from '../chart/schemas.ts';
+import { int, updateStrategy } from '../chart/schemas.ts';
 
 export const statefulSet: WorkloadModule = {
   kind: 'StatefulSet',
@@ -13,8 +13,8 @@ export const statefulSet: WorkloadModule = {
     ]),
     leaf(
       'updateStrategy',
-      { type: 'RollingUpdate' },
-      updateStrategy(['RollingUpdate', 'OnDelete'], { partition: int(0), maxUnavailable: intOrString }),
+      { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+      updateStrategy(['RollingUpdate', 'OnDelete'], { partition: int(0) }),
       'How pods are replaced on upgrade',
     ),
     minReadySeconds(),

@@ -624,6 +624,27 @@ export const RULES: readonly Rule[] = [
     },
   ),
 
+  objectRule('pdb-allows-disruption', 'every PodDisruptionBudget lets a drain evict at least one pod', ['PodDisruptionBudget'], (pdb, chart) => {
+    const spec = obj(pdb.spec);
+    const blocks = 'the API accepts it, but then no pod may be evicted: every node drain and cluster upgrade waits on it forever';
+    if (given(spec.maxUnavailable) && /^0+%?$/.test(String(spec.maxUnavailable))) {
+      return [{ path: 'spec.maxUnavailable', message: `${show(spec.maxUnavailable)}: ${blocks}; allow 1 or more` }];
+    }
+    if (!given(spec.minAvailable)) return [];
+    if (String(spec.minAvailable) === '100%') return [{ path: 'spec.minAvailable', message: `100%: ${blocks}; use maxUnavailable: 1` }];
+    const workload = ['Deployment', 'StatefulSet', 'ReplicaSet']
+      .flatMap((kind) => chart.ofKind(kind))
+      .find((w) => sameSelector(pdb.spec?.selector, w.spec?.selector));
+    if (!workload || typeof spec.minAvailable !== 'number') return [];
+    const hpa = chart.ofKind('HorizontalPodAutoscaler').find((h) => scaleTargetOf(chart, h) === workload);
+    const fewest = hpa ? hpa.spec?.minReplicas ?? 1 : workload.spec?.replicas ?? 1;
+    return when(
+      typeof fewest === 'number' && spec.minAvailable >= fewest,
+      'spec.minAvailable',
+      `${spec.minAvailable} of ${fewest} ${idOf(workload)} pods: ${blocks}; use maxUnavailable: 1`,
+    );
+  }),
+
   // References between the chart's objects
   objectRule('service-selector', 'every Service selects a pod of the chart', ['Service'], (service, chart) => {
     if (service.spec?.type === 'ExternalName') return [];

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAll } from 'js-yaml';
+import { loadAllAsHelm } from './yaml11.ts';
 // @ts-ignore TS7016: the plain-JS script ships no .d.ts and tsconfig has no allowJs; typed just below.
 import { ensureHelm as ensureHelmUntyped } from '../../scripts/fetch-helm.mjs';
 
@@ -89,12 +89,16 @@ export function helms(): Promise<HelmBinary[]> {
   ));
 }
 
-function valueArgs(opts: { valuesFiles?: string[]; set?: string[] }): string[] {
-  return [...(opts.valuesFiles ?? []).flatMap((f) => ['-f', f]), ...(opts.set ?? []).flatMap((s) => ['--set', s])];
+function valueArgs(opts: { valuesFiles?: string[]; set?: string[]; setString?: string[] }): string[] {
+  return [
+    ...(opts.valuesFiles ?? []).flatMap((f) => ['-f', f]),
+    ...(opts.set ?? []).flatMap((s) => ['--set', s]),
+    ...(opts.setString ?? []).flatMap((s) => ['--set-string', s]),
+  ];
 }
 
 /** `helm lint --strict`; lint warnings fail too. */
-export function helmLint(bin: string, chartDir: string, opts: { valuesFiles?: string[]; set?: string[] } = {}): HelmResult {
+export function helmLint(bin: string, chartDir: string, opts: { valuesFiles?: string[]; set?: string[]; setString?: string[] } = {}): HelmResult {
   return runHelm(bin, ['lint', '--strict', chartDir, ...valueArgs(opts)]);
 }
 
@@ -119,7 +123,7 @@ export function helmTemplate(bin: string, chartDir: string, opts: TemplateOption
   const res = runHelm(bin, args);
   if (!res.ok) return { ok: false, output: res.output, docs: [] };
   try {
-    return { ok: true, output: res.output, docs: loadAll(res.stdout).filter((d) => d != null) };
+    return { ok: true, output: res.output, docs: loadAllAsHelm(res.stdout) };
   } catch (err) {
     return { ok: false, output: `${res.output}\nrendered output is not valid YAML: ${err}`, docs: [] };
   }

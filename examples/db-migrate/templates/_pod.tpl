@@ -19,7 +19,7 @@ metadata:
     {{- . | nindent 4 }}
   {{- end }}
   labels:
-    {{- include "db-migrate.labels" . | nindent 4 }}
+    {{- include "db-migrate.podTemplateLabels" . | nindent 4 }}
     {{- with .Values.podLabels }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -29,12 +29,12 @@ spec:
   imagePullSecrets:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  serviceAccountName: {{ include "db-migrate.serviceAccountName" . }}
+  serviceAccountName: {{ include "db-migrate.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
     {{- toYaml .Values.podSecurityContext | nindent 4 }}
   {{- with .Values.priorityClassName }}
-  priorityClassName: {{ . }}
+  priorityClassName: {{ . | quote }}
   {{- end }}
   terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
   {{- if and .Values.nativeSidecars (semverCompare "<1.29.0-0" .Capabilities.KubeVersion.Version) }}
@@ -50,7 +50,7 @@ spec:
     {{- toYaml . | nindent 4 }}
   {{- end }}
   containers:
-    - name: {{ .Chart.Name }}
+    - name: {{ .Chart.Name | quote }}
       image: {{ include "db-migrate.image" . | quote }}
       imagePullPolicy: {{ .Values.image.pullPolicy }}
       {{- with .Values.command }}
@@ -66,18 +66,18 @@ spec:
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
       envFrom:
         - configMapRef:
-            name: {{ include "db-migrate.fullname" . }}
+            name: {{ include "db-migrate.fullname" . | quote }}
       {{- end }}
       {{- $secretEnv := and .Values.secrets.enabled (not .Values.secrets.mountPath) }}
       {{- if or $secretEnv .Values.extraEnv }}
       env:
         {{- if $secretEnv }}
         {{- range .Values.secrets.keys }}
-        - name: {{ . }}
+        - name: {{ . | quote }}
           valueFrom:
             secretKeyRef:
-              name: {{ include "db-migrate.secretName" $ }}
-              key: {{ . }}
+              name: {{ include "db-migrate.secretName" $ | quote }}
+              key: {{ . | quote }}
         {{- end }}
         {{- end }}
         {{- with .Values.extraEnv }}
@@ -96,12 +96,12 @@ spec:
           mountPath: /tmp
         {{- if and .Values.config.enabled .Values.config.mountPath }}
         - name: config
-          mountPath: {{ .Values.config.mountPath }}
+          mountPath: {{ .Values.config.mountPath | quote }}
           readOnly: true
         {{- end }}
         {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
         - name: secrets
-          mountPath: {{ .Values.secrets.mountPath }}
+          mountPath: {{ .Values.secrets.mountPath | quote }}
           readOnly: true
         {{- end }}
         {{- with .Values.extraVolumeMounts }}
@@ -116,12 +116,12 @@ spec:
     {{- if and .Values.config.enabled .Values.config.mountPath }}
     - name: config
       configMap:
-        name: {{ include "db-migrate.fullname" . }}
+        name: {{ include "db-migrate.fullname" . | quote }}
     {{- end }}
     {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
     - name: secrets
       secret:
-        secretName: {{ include "db-migrate.secretName" . }}
+        secretName: {{ include "db-migrate.secretName" . | quote }}
     {{- end }}
     {{- with .Values.extraVolumes }}
     {{- toYaml . | nindent 4 }}

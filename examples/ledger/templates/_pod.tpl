@@ -34,7 +34,7 @@ metadata:
     {{- . | nindent 4 }}
   {{- end }}
   labels:
-    {{- include "ledger.labels" . | nindent 4 }}
+    {{- include "ledger.podTemplateLabels" . | nindent 4 }}
     {{- with .Values.podLabels }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -43,12 +43,12 @@ spec:
   imagePullSecrets:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  serviceAccountName: {{ include "ledger.serviceAccountName" . }}
+  serviceAccountName: {{ include "ledger.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
     {{- toYaml .Values.podSecurityContext | nindent 4 }}
   {{- with .Values.priorityClassName }}
-  priorityClassName: {{ . }}
+  priorityClassName: {{ . | quote }}
   {{- end }}
   terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
   {{- if and .Values.nativeSidecars (semverCompare "<1.29.0-0" .Capabilities.KubeVersion.Version) }}
@@ -64,7 +64,7 @@ spec:
     {{- toYaml . | nindent 4 }}
   {{- end }}
   containers:
-    - name: {{ .Chart.Name }}
+    - name: {{ .Chart.Name | quote }}
       image: {{ include "ledger.image" . | quote }}
       imagePullPolicy: {{ .Values.image.pullPolicy }}
       {{- with .Values.command }}
@@ -102,18 +102,18 @@ spec:
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
       envFrom:
         - configMapRef:
-            name: {{ include "ledger.fullname" . }}
+            name: {{ include "ledger.fullname" . | quote }}
       {{- end }}
       {{- $secretEnv := and .Values.secrets.enabled (not .Values.secrets.mountPath) }}
       {{- if or $secretEnv .Values.extraEnv }}
       env:
         {{- if $secretEnv }}
         {{- range .Values.secrets.keys }}
-        - name: {{ . }}
+        - name: {{ . | quote }}
           valueFrom:
             secretKeyRef:
-              name: {{ include "ledger.secretName" $ }}
-              key: {{ . }}
+              name: {{ include "ledger.secretName" $ | quote }}
+              key: {{ . | quote }}
         {{- end }}
         {{- end }}
         {{- with .Values.extraEnv }}
@@ -132,17 +132,17 @@ spec:
           mountPath: /tmp
         {{- if and .Values.config.enabled .Values.config.mountPath }}
         - name: config
-          mountPath: {{ .Values.config.mountPath }}
+          mountPath: {{ .Values.config.mountPath | quote }}
           readOnly: true
         {{- end }}
         {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
         - name: secrets
-          mountPath: {{ .Values.secrets.mountPath }}
+          mountPath: {{ .Values.secrets.mountPath | quote }}
           readOnly: true
         {{- end }}
         {{- if .Values.persistence.enabled }}
         - name: data
-          mountPath: {{ .Values.persistence.mountPath }}
+          mountPath: {{ .Values.persistence.mountPath | quote }}
         {{- end }}
         {{- with .Values.extraVolumeMounts }}
         {{- toYaml . | nindent 8 }}
@@ -156,12 +156,12 @@ spec:
     {{- if and .Values.config.enabled .Values.config.mountPath }}
     - name: config
       configMap:
-        name: {{ include "ledger.fullname" . }}
+        name: {{ include "ledger.fullname" . | quote }}
     {{- end }}
     {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
     - name: secrets
       secret:
-        secretName: {{ include "ledger.secretName" . }}
+        secretName: {{ include "ledger.secretName" . | quote }}
     {{- end }}
     {{- with .Values.extraVolumes }}
     {{- toYaml . | nindent 4 }}

@@ -31,7 +31,7 @@ metadata:
     {{- . | nindent 4 }}
   {{- end }}
   labels:
-    {{- include "node-agent.labels" . | nindent 4 }}
+    {{- include "node-agent.podTemplateLabels" . | nindent 4 }}
     {{- with .Values.podLabels }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -40,12 +40,12 @@ spec:
   imagePullSecrets:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  serviceAccountName: {{ include "node-agent.serviceAccountName" . }}
+  serviceAccountName: {{ include "node-agent.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
     {{- toYaml .Values.podSecurityContext | nindent 4 }}
   {{- with .Values.priorityClassName }}
-  priorityClassName: {{ . }}
+  priorityClassName: {{ . | quote }}
   {{- end }}
   terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
   {{- if .Values.hostNetwork }}
@@ -68,7 +68,7 @@ spec:
     {{- toYaml . | nindent 4 }}
   {{- end }}
   containers:
-    - name: {{ .Chart.Name }}
+    - name: {{ .Chart.Name | quote }}
       image: {{ include "node-agent.image" . | quote }}
       imagePullPolicy: {{ .Values.image.pullPolicy }}
       {{- with .Values.command }}
@@ -111,11 +111,11 @@ spec:
       env:
         {{- if $secretEnv }}
         {{- range .Values.secrets.keys }}
-        - name: {{ . }}
+        - name: {{ . | quote }}
           valueFrom:
             secretKeyRef:
-              name: {{ include "node-agent.secretName" $ }}
-              key: {{ . }}
+              name: {{ include "node-agent.secretName" $ | quote }}
+              key: {{ . | quote }}
         {{- end }}
         {{- end }}
         {{- with .Values.extraEnv }}

@@ -30,7 +30,7 @@ metadata:
     {{- . | nindent 4 }}
   {{- end }}
   labels:
-    {{- include "queue-worker.labels" . | nindent 4 }}
+    {{- include "queue-worker.podTemplateLabels" . | nindent 4 }}
     {{- with .Values.podLabels }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -39,12 +39,12 @@ spec:
   imagePullSecrets:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  serviceAccountName: {{ include "queue-worker.serviceAccountName" . }}
+  serviceAccountName: {{ include "queue-worker.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
     {{- toYaml .Values.podSecurityContext | nindent 4 }}
   {{- with .Values.priorityClassName }}
-  priorityClassName: {{ . }}
+  priorityClassName: {{ . | quote }}
   {{- end }}
   terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
   {{- if and .Values.nativeSidecars (semverCompare "<1.29.0-0" .Capabilities.KubeVersion.Version) }}
@@ -60,7 +60,7 @@ spec:
     {{- toYaml . | nindent 4 }}
   {{- end }}
   containers:
-    - name: {{ .Chart.Name }}
+    - name: {{ .Chart.Name | quote }}
       image: {{ include "queue-worker.image" . | quote }}
       imagePullPolicy: {{ .Values.image.pullPolicy }}
       {{- with .Values.command }}
@@ -82,18 +82,18 @@ spec:
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
       envFrom:
         - configMapRef:
-            name: {{ include "queue-worker.fullname" . }}
+            name: {{ include "queue-worker.fullname" . | quote }}
       {{- end }}
       {{- $secretEnv := and .Values.secrets.enabled (not .Values.secrets.mountPath) }}
       {{- if or $secretEnv .Values.extraEnv }}
       env:
         {{- if $secretEnv }}
         {{- range .Values.secrets.keys }}
-        - name: {{ . }}
+        - name: {{ . | quote }}
           valueFrom:
             secretKeyRef:
-              name: {{ include "queue-worker.secretName" $ }}
-              key: {{ . }}
+              name: {{ include "queue-worker.secretName" $ | quote }}
+              key: {{ . | quote }}
         {{- end }}
         {{- end }}
         {{- with .Values.extraEnv }}
@@ -112,12 +112,12 @@ spec:
           mountPath: /tmp
         {{- if and .Values.config.enabled .Values.config.mountPath }}
         - name: config
-          mountPath: {{ .Values.config.mountPath }}
+          mountPath: {{ .Values.config.mountPath | quote }}
           readOnly: true
         {{- end }}
         {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
         - name: secrets
-          mountPath: {{ .Values.secrets.mountPath }}
+          mountPath: {{ .Values.secrets.mountPath | quote }}
           readOnly: true
         {{- end }}
         {{- with .Values.extraVolumeMounts }}
@@ -132,12 +132,12 @@ spec:
     {{- if and .Values.config.enabled .Values.config.mountPath }}
     - name: config
       configMap:
-        name: {{ include "queue-worker.fullname" . }}
+        name: {{ include "queue-worker.fullname" . | quote }}
     {{- end }}
     {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
     - name: secrets
       secret:
-        secretName: {{ include "queue-worker.secretName" . }}
+        secretName: {{ include "queue-worker.secretName" . | quote }}
     {{- end }}
     {{- with .Values.extraVolumes }}
     {{- toYaml . | nindent 4 }}

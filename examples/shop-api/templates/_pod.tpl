@@ -33,7 +33,7 @@ metadata:
     {{- . | nindent 4 }}
   {{- end }}
   labels:
-    {{- include "shop-api.labels" . | nindent 4 }}
+    {{- include "shop-api.podTemplateLabels" . | nindent 4 }}
     {{- with .Values.podLabels }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -42,12 +42,12 @@ spec:
   imagePullSecrets:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  serviceAccountName: {{ include "shop-api.serviceAccountName" . }}
+  serviceAccountName: {{ include "shop-api.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
     {{- toYaml .Values.podSecurityContext | nindent 4 }}
   {{- with .Values.priorityClassName }}
-  priorityClassName: {{ . }}
+  priorityClassName: {{ . | quote }}
   {{- end }}
   terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
   {{- if and .Values.nativeSidecars (semverCompare "<1.29.0-0" .Capabilities.KubeVersion.Version) }}
@@ -63,7 +63,7 @@ spec:
     {{- toYaml . | nindent 4 }}
   {{- end }}
   containers:
-    - name: {{ .Chart.Name }}
+    - name: {{ .Chart.Name | quote }}
       image: {{ include "shop-api.image" . | quote }}
       imagePullPolicy: {{ .Values.image.pullPolicy }}
       {{- with .Values.command }}
@@ -101,18 +101,18 @@ spec:
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
       envFrom:
         - configMapRef:
-            name: {{ include "shop-api.fullname" . }}
+            name: {{ include "shop-api.fullname" . | quote }}
       {{- end }}
       {{- $secretEnv := and .Values.secrets.enabled (not .Values.secrets.mountPath) }}
       {{- if or $secretEnv .Values.extraEnv }}
       env:
         {{- if $secretEnv }}
         {{- range .Values.secrets.keys }}
-        - name: {{ . }}
+        - name: {{ . | quote }}
           valueFrom:
             secretKeyRef:
-              name: {{ include "shop-api.secretName" $ }}
-              key: {{ . }}
+              name: {{ include "shop-api.secretName" $ | quote }}
+              key: {{ . | quote }}
         {{- end }}
         {{- end }}
         {{- with .Values.extraEnv }}
@@ -131,12 +131,12 @@ spec:
           mountPath: /tmp
         {{- if and .Values.config.enabled .Values.config.mountPath }}
         - name: config
-          mountPath: {{ .Values.config.mountPath }}
+          mountPath: {{ .Values.config.mountPath | quote }}
           readOnly: true
         {{- end }}
         {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
         - name: secrets
-          mountPath: {{ .Values.secrets.mountPath }}
+          mountPath: {{ .Values.secrets.mountPath | quote }}
           readOnly: true
         {{- end }}
         {{- with .Values.extraVolumeMounts }}
@@ -151,12 +151,12 @@ spec:
     {{- if and .Values.config.enabled .Values.config.mountPath }}
     - name: config
       configMap:
-        name: {{ include "shop-api.fullname" . }}
+        name: {{ include "shop-api.fullname" . | quote }}
     {{- end }}
     {{- if and .Values.secrets.enabled .Values.secrets.mountPath }}
     - name: secrets
       secret:
-        secretName: {{ include "shop-api.secretName" . }}
+        secretName: {{ include "shop-api.secretName" . | quote }}
     {{- end }}
     {{- with .Values.extraVolumes }}
     {{- toYaml . | nindent 4 }}

@@ -60,20 +60,39 @@ Chart name and version, for the helm.sh/chart label.
 Common labels.
 */}}
 {{- define "storefront.labels" -}}
-helm.sh/chart: {{ include "storefront.chart" . }}
+helm.sh/chart: {{ include "storefront.chart" . | quote }}
 {{ include "storefront.selectorLabels" . }}
-{{- if .Chart.AppVersion }}
-app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- with include "storefront.versionLabel" . }}
+app.kubernetes.io/version: {{ . | quote }}
 {{- end }}
-app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- end }}
+
+{{/*
+Labels of the pod template: nothing that changes with the chart version (helm.sh/chart and the
+version label stay on the workload's own metadata), so a new chart version alone restarts no pod.
+*/}}
+{{- define "storefront.podTemplateLabels" -}}
+{{ include "storefront.selectorLabels" . }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- end }}
+
+{{/*
+The app.kubernetes.io/version label: the appVersion as a valid label value. Characters a label
+refuses ("+" of build metadata, ...) become "_", as Bitnami's charts do; at most 63 characters,
+starting and ending with a letter or digit. Empty when nothing is left.
+*/}}
+{{- define "storefront.versionLabel" -}}
+{{- $version := regexReplaceAll "[^-A-Za-z0-9_.]" (toString .Chart.AppVersion) "_" | trunc 63 }}
+{{- regexReplaceAll "^[-_.]+|[-_.]+$" $version "" }}
 {{- end }}
 
 {{/*
 Selector labels: they never change between upgrades (a selector is immutable).
 */}}
 {{- define "storefront.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "storefront.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "storefront.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end }}
 
 {{/*
@@ -95,6 +114,9 @@ Fails rather than run an unpinned image.
 {{- $tag := default .Chart.AppVersion .Values.image.tag }}
 {{- if and (not $tag) (not .Values.image.digest) }}
 {{- fail "image.tag: set image.tag, image.digest or the chart's appVersion: the image must be pinned" }}
+{{- end }}
+{{- if and $tag (not (regexMatch "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" (toString $tag))) }}
+{{- fail (printf "image.tag: %q is no valid image tag (the chart's appVersion is the tag while image.tag is empty): set image.tag" (toString $tag)) }}
 {{- end }}
 {{- if eq $tag "latest" }}
 {{- fail "image.tag: \"latest\" is not pinned; set a version tag or image.digest" }}

@@ -31,7 +31,7 @@ metadata:
     {{- . | nindent 4 }}
   {{- end }}
   labels:
-    {{- include "storefront.labels" . | nindent 4 }}
+    {{- include "storefront.podTemplateLabels" . | nindent 4 }}
     {{- with .Values.podLabels }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -40,12 +40,12 @@ spec:
   imagePullSecrets:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  serviceAccountName: {{ include "storefront.serviceAccountName" . }}
+  serviceAccountName: {{ include "storefront.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
     {{- toYaml .Values.podSecurityContext | nindent 4 }}
   {{- with .Values.priorityClassName }}
-  priorityClassName: {{ . }}
+  priorityClassName: {{ . | quote }}
   {{- end }}
   terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
   {{- if and .Values.nativeSidecars (semverCompare "<1.29.0-0" .Capabilities.KubeVersion.Version) }}
@@ -61,7 +61,7 @@ spec:
     {{- toYaml . | nindent 4 }}
   {{- end }}
   containers:
-    - name: {{ .Chart.Name }}
+    - name: {{ .Chart.Name | quote }}
       image: {{ include "storefront.image" . | quote }}
       imagePullPolicy: {{ .Values.image.pullPolicy }}
       {{- with .Values.command }}
@@ -101,11 +101,11 @@ spec:
       env:
         {{- if $secretEnv }}
         {{- range .Values.secrets.keys }}
-        - name: {{ . }}
+        - name: {{ . | quote }}
           valueFrom:
             secretKeyRef:
-              name: {{ include "storefront.secretName" $ }}
-              key: {{ . }}
+              name: {{ include "storefront.secretName" $ | quote }}
+              key: {{ . | quote }}
         {{- end }}
         {{- end }}
         {{- with .Values.extraEnv }}

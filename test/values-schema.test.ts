@@ -1,0 +1,61 @@
+// values.schema.json refuses what the Kubernetes API refuses, for the values that are Kubernetes
+// objects: `helm lint` fails on them instead of the API server at install.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { join } from 'node:path';
+import { helms, helmLint } from './support/helm.ts';
+import { examplesDir } from './support/paths.ts';
+
+const binaries = await helms();
+const shopApi = join(examplesDir, 'shop-api');
+
+const REFUSED: Array<[string, string[]]> = [
+  ['a number as an EnvVar value', ['extraEnv[0].name=PORT', 'extraEnv[0].value=8080']],
+  ['a boolean as an EnvVar value', ['extraEnv[0].name=DEBUG', 'extraEnv[0].value=true']],
+  ['an EnvVar without a name', ['extraEnv[0].value=x']],
+  ['an EnvVar with both value and valueFrom', ['extraEnv[0].name=A', 'extraEnv[0].value=x', 'extraEnv[0].valueFrom.fieldRef.fieldPath=metadata.name']],
+  ['a misspelt EnvVar field', ['extraEnv[0].name=A', 'extraEnv[0].valu=x']],
+  ['a secretKeyRef without a key', ['extraEnv[0].name=A', 'extraEnv[0].valueFrom.secretKeyRef.name=s']],
+  ['an unknown toleration operator', ['tolerations[0].key=k', 'tolerations[0].operator=Maybe']],
+  ['an unknown taint effect', ['tolerations[0].key=k', 'tolerations[0].effect=NoRun']],
+];
+
+for (const [what, set] of REFUSED) {
+  test(`helm lint refuses ${what}`, () => {
+    for (const helm of binaries) {
+      const lint = helmLint(helm.bin, shopApi, { set });
+      assert.not.ok(lint.ok, `${helm.version} accepted ${set.join(' ')}`);
+      assert.match(lint.output, /extraEnv|tolerations/);
+    }
+  });
+}
+
+test('helm lint accepts the EnvVars and tolerations the API accepts', () => {
+  const sets = [
+    ['extraEnv[0].name=PORT', 'extraEnv[0].value=8080'],
+    ['extraEnv[0].name=POD', 'extraEnv[0].valueFrom.fieldRef.fieldPath=metadata.name'],
+    ['extraEnv[0].name=TOKEN', 'extraEnv[0].valueFrom.secretKeyRef.name=s', 'extraEnv[0].valueFrom.secretKeyRef.key=k'],
+    ['tolerations[0].key=dedicated', 'tolerations[0].operator=Equal', 'tolerations[0].value=batch', 'tolerations[0].effect=NoSchedule'],
+  ];
+  for (const helm of binaries) {
+    // --set-string: the value is a string, as the API wants.
+    const lint = (set: string[]) => helmLint(helm.bin, shopApi, { set: set.filter((s) => !s.includes('.value=')), setString: set.filter((s) => s.includes('.value=')) });
+    for (const set of sets) {
+      const result = lint(set);
+      assert.ok(result.ok, `${helm.version} ${set.join(' ')}: ${result.output}`);
+    }
+  }
+});
+
+test('podDisruptionBudget.maxUnavailable 0: the API accepts it, k8s-chart check names it', async () => {
+  const { helmTemplate } = await import('./support/helm.ts');
+  const { checkManifests, formatFinding } = await import('../src/policy/rules.ts');
+  const rendered = helmTemplate(binaries[1]!.bin, shopApi, { set: ['podDisruptionBudget.maxUnavailable=0'] });
+  assert.ok(rendered.ok, rendered.output);
+  const findings = checkManifests(rendered.docs).map(formatFinding);
+  assert.equal(findings.filter((line) => !line.startsWith('pdb-allows-disruption')), []);
+  assert.match(findings.join('\n'), /^pdb-allows-disruption PodDisruptionBudget\/release-name-shop-api spec\.maxUnavailable: 0: the API accepts it/);
+  assert.equal(checkManifests(helmTemplate(binaries[1]!.bin, shopApi).docs).map(formatFinding), [], 'the default budget passes');
+});
+
+test.run();
