@@ -108,6 +108,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
     configValue2: 'a,b, c=d', // one value, kept as typed
     configKey3: ' ',
     secretKeys: 'DB_PASSWORD, API_TOKEN',
+    secretProvided: 'API_TOKEN', // an external system's credential: never generated
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -141,7 +142,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
     },
     persistence: { enabled: false },
     config: { enabled: true, data: { LOG_LEVEL: 'debug', FEATURE_X: 'a,b, c=d' } },
-    secrets: { enabled: true, keys: ['DB_PASSWORD', 'API_TOKEN'] },
+    secrets: { enabled: true, keys: ['DB_PASSWORD', 'API_TOKEN'], provided: ['API_TOKEN'] },
   });
   assert.is(yaml(chart, 'Chart.yaml').name, 'qa-app');
   const values = yaml(chart, 'values.yaml');
@@ -177,6 +178,7 @@ test('prompts, not reached from outside: no Ingress questions, no Ingress file',
     configValue1: 'plain',
     configKey2: ' ',
     secretKeys: 'TOKEN',
+    secretProvided: ' ',
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -211,6 +213,7 @@ test('prompts, a worker (no port): asked for its liveness command, no Service, n
     configValue1: 'jobs',
     configKey2: ' ',
     secretKeys: 'BROKER_PASSWORD',
+    secretProvided: ' ',
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -292,6 +295,7 @@ test('prompts, a CronJob: schedule and time zone, no replicas, port or routing q
     existingClaim: ' ',
     configKey1: ' ',
     secretKeys: 'TOKEN',
+    secretProvided: ' ',
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -329,6 +333,7 @@ test('prompts, an answer the core refuses: rejects naming the field, writes noth
     configValue1: '1',
     configKey2: ' ',
     secretKeys: 'B',
+    secretProvided: ' ',
   };
   const run = await outcome(helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true }));
   assert.instance(run.error, Error);
@@ -424,6 +429,7 @@ test('--ask-answered inside a chart: every question again, each with the stored 
     configValue1: 'info',
     configKey2: undefined,
     secretKeys: 'DATABASE_PASSWORD, API_TOKEN',
+    secretProvided: undefined,
     persistence: false,
     review: 'write the chart',
     saveAnswers: false,
