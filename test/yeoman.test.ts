@@ -379,7 +379,9 @@ async function inChart(chartDir: string, context: Context) {
   const asked: Array<{ name: string; default: unknown; answer: unknown }> = [];
   let error: Error | undefined;
   try {
-    await context.cd(chartDir).withAnswers({ review: 'write the chart', saveAnswers: false }, {
+    // The optional questions nothing is stored for have no default: answered empty, as a user would.
+    const empty = { servicePort: ' ', serviceAnnotations: ' ', ingressAnnotations: ' ', configKey2: ' ', secretProvided: ' ' };
+    await context.cd(chartDir).withAnswers({ ...empty, review: 'write the chart', saveAnswers: false }, {
       callback: (answer, { question }) => {
         asked.push({ name: question.name, default: question.default, answer });
         return answer;

@@ -4,7 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { load } from 'js-yaml';
 import {
@@ -129,6 +129,9 @@ async function answer(question: string, text: string, keys: string[], shown: str
   await waitForText(`✔ ${question}${shown ? ` ${shown}` : ''}`);
 }
 
+/** The chart the interactive test wrote; the --ask-answered test updates it. */
+let tmuxChart: string | undefined;
+
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
 
 test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the chart, exits 0', async () => {
@@ -246,7 +249,72 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
   const fromSaved = treeDifference(chart, binOutput(join(work, 'tmux-app.answers.yaml'), 'tmux-app', install.bin));
   assert.is(fromSaved, '', fromSaved);
   rmSync(status, { force: true });
+  tmuxChart = join(work, 'tmux-app');
   console.log(`    (interactive yo in tmux: ${Math.round(performance.now() - started)} ms)`);
+});
+
+test('yo k8s-chart --ask-answered in a terminal: every answer offered again, one changed; the chart updated, the edit kept', async () => {
+  assert.ok(tmuxChart, 'the interactive test above wrote the chart');
+  const install = await installing;
+  const chartDir = tmuxChart!;
+  const valuesPath = join(chartDir, 'values.yaml');
+  writeFileSync(valuesPath, `# edited by hand\n${readFileSync(valuesPath, 'utf8')}`);
+  const home = freshDir('home', true);
+  const status = join(freshDir('status'), 'status');
+  const env = yoEnv(install, home, { TERM: 'xterm-256color' });
+  const script = join(freshDir('script'), 'run.sh');
+  writePublicFile(
+    script,
+    [
+      `cd ${quote(chartDir)} || exit 99`,
+      `env -i ${Object.entries(env).map(([key, value]) => `${key}=${quote(value!)}`).join(' ')} ${quote(install.yo)} k8s-chart --ask-answered`,
+      `echo $? > ${quote(`${status}.tmp`)} && mv ${quote(`${status}.tmp`)} ${quote(status)}`,
+      'sleep 60',
+    ].join('\n') + '\n',
+  );
+  const asked: string[] = [];
+  let review = '';
+  try {
+    tmux('new-session', '-d', '-s', 'yo', '-x', '200', '-y', '50', `sh ${quote(script)}`);
+    // Each question as it comes: Enter keeps the default (the stored answer), except the port.
+    for (let count = 0; count < 60 && !existsSync(status); count++) {
+      let question = '';
+      await waitFor('a question or the end', (s) => {
+        question = s.split('\n').filter((line) => line.startsWith('? ')).pop() ?? '';
+        return (question !== '' && question !== asked.at(-1)) || existsSync(status);
+      }, 20_000);
+      if (existsSync(status)) break;
+      asked.push(question);
+      if (question.startsWith('? Container port')) {
+        assert.match(question, '(8080)', 'the stored port is the default');
+        type('9090');
+      } else if (question.startsWith('? Write it, or change a section first?')) {
+        review = screen();
+      } else if (question.startsWith('? Save these answers')) {
+        type('n');
+      }
+      press('Enter');
+      await waitFor(`the answer to ${question}`, (s) => !s.split('\n').includes(question) || existsSync(status), 20_000);
+    }
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(status) && Date.now() < deadline) await sleep(25);
+    const lastScreen = screen();
+    assert.is(readFileSync(status, 'utf8').trim(), '0', `yo failed; the terminal shows:\n${lastScreen}`);
+  } finally {
+    try {
+      tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+  assert.ok(asked.some((q) => q.startsWith('? Chart name')), `answered questions are asked again: ${asked.join('\n')}`);
+  assert.match(review, 'Changes in ./ (chart version 0.1.1):');
+  assert.match(review, 'update values.yaml');
+  const chart = readTree(chartDir);
+  assert.ok(chart.get('values.yaml')!.toString('utf8').startsWith('# edited by hand\n'), 'the edit survives');
+  assert.is(yaml(chart, 'values.yaml').service.port, 9090);
+  assert.is(yaml(chart, 'Chart.yaml').version, '0.1.1');
+  assert.is((recordedAnswers(chart).answers.service as { port: number }).port, 9090);
 });
 
 test.run();
