@@ -192,14 +192,20 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>, opti
   } else {
     delete workload.replicas;
     delete answers.autoscaling;
+    // A volume of its own is only for a Deployment or StatefulSet: asked again (an existing claim).
+    const volume = answers.persistence;
+    if (volume && volume.enabled !== false && volume.existingClaim === undefined) delete answers.persistence;
   }
 
   // The port, and how traffic reaches it.
   const rePort = again('port and traffic');
+  // What no longer applies goes (the kind changed at the review): a Job or CronJob has no port,
+  // routes or probes; only routed traffic names a controller.
   if (!longRunning) {
     delete answers.service;
     delete answers.ingress;
     delete answers.httpRoute;
+    delete answers.probes;
     delete workload.livenessCommand;
   }
   if (longRunning && (answers.service?.port === undefined || rePort)) {
@@ -262,6 +268,10 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>, opti
   // The NetworkPolicy admits the proxies of the controller that sends the traffic, where they run.
   const routed = answers.ingress?.enabled === true || answers.httpRoute?.enabled === true;
   const policy = answers.networkPolicy ?? {};
+  if (!routed && policy.ingressController !== undefined) {
+    delete policy.ingressController;
+    if (Object.keys(policy).length === 0) delete answers.networkPolicy;
+  }
   const sourceUnset = policy.ingressController === undefined && policy.ingressNamespace === undefined;
   if (routed && policy.enabled !== false && policy.ingressFrom === undefined && (sourceUnset || rePort)) {
     const choices = [...INGRESS_CONTROLLER_NAMES, OTHER_CONTROLLER, UNKNOWN_CONTROLLER];

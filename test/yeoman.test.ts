@@ -528,6 +528,39 @@ test('the review: going back to a section asks its questions again, then writes;
   assert.is(difference, '', difference);
 });
 
+test('the review: the kind changed to a CronJob, what no longer applies goes and what it needs is asked', async () => {
+  const answers = {
+    name: 'turn-app', imageRepository: 'ghcr.io/acme/turn-app:1.0.0', kind: 'Deployment', autoscaling: false, replicas: '2',
+    port: '8080', serviceProtocol: 'http', servicePort: ' ', serviceType: 'ClusterIP', serviceAnnotations: ' ',
+    exposure: 'Ingress', ingressHost: 'turn.example.com', ingressPathType: 'Prefix', ingressPath: '/', ingressClass: ' ',
+    ingressAnnotations: ' ', tls: false, ingressController: 'traefik', probe: 'tcp: the port accepts connections',
+    readinessProbe: 'the same check', startupProbe: false, persistence: true, storageSize: '1Gi', storageMountPath: '/data',
+    storageAccessMode: 'ReadWriteOnce', configKey1: ' ', secretKeys: ' ',
+    review: 'change: workload and scaling', schedule: '0 3 * * *', timeZone: 'Europe/Paris', existingClaim: ' ',
+    review2: 'write the chart', saveAnswers: false,
+  };
+  let kinds = 0;
+  const seen: string[] = [];
+  const context = helpers.run(builtGenerator).withAnswers(answers, {
+    throwOnMissingAnswer: true,
+    callback: (answer, { question }) => {
+      seen.push(question.name);
+      return question.name === 'kind' && ++kinds === 2 ? 'CronJob' : answer;
+    },
+  });
+  const run = await outcome(context);
+  assert.is(run.error, undefined, run.error?.stack);
+  // After the second kind: its schedule, and an existing claim instead of a volume of its own.
+  assert.equal(seen.slice(seen.indexOf('review') + 1), ['kind', 'schedule', 'timeZone', 'existingClaim', 'review2', 'saveAnswers']);
+  const chart = chartTree(run.files, 'turn-app');
+  const recorded = recordedAnswers(chart).answers as Record<string, any>;
+  assert.equal(recorded.workload, { kind: 'CronJob', schedule: '0 3 * * *', timeZone: 'Europe/Paris' });
+  for (const gone of ['service', 'ingress', 'probes', 'networkPolicy', 'autoscaling']) assert.is(recorded[gone], undefined, `${gone} no longer applies`);
+  assert.equal(recorded.persistence, { enabled: false });
+  assert.ok(chart.has('templates/cronjob.yaml'));
+  assert.not.ok(chart.has('templates/deployment.yaml'));
+});
+
 test('the review: cancel writes nothing', async () => {
   const answers = {
     name: 'gone-app', imageRepository: 'ghcr.io/acme/gone-app', imageTag: '1.0.0', kind: 'CronJob', schedule: '0 3 * * *',
