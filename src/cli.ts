@@ -18,7 +18,8 @@ import { GENERATOR_VERSION } from './version.generated.js';
 import { generationWarnings } from './controllers.ts';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--answers FILE ...] [--output DIR] [--dry-run] [--force]
-       k8s-chart               (asks the questions; needs a terminal)
+       k8s-chart [--ask-answered] [--save-answers FILE]
+                               (asks the questions; needs a terminal)
        k8s-chart check [FILE|-] (checks rendered manifests against the rule set; see --rules)
 
 Writes a Helm chart to DIR/<name>/ (DIR defaults to the current directory).
@@ -30,6 +31,8 @@ Writes a Helm chart to DIR/<name>/ (DIR defaults to the current directory).
                   directory k8s-chart did not make
   --conflicts=markers  write git's conflict markers where you and the generator changed the
                   same lines (the exit code is then 1, as git merge's)
+  --ask-answered  inside a chart: ask every question again, the stored answer as its default
+  --save-answers FILE  after the questions, save the answers as an answers file (for CI)
   --debug         on an unexpected failure, print where it happened (also K8S_CHART_DEBUG=1)
   --help, --version`;
 
@@ -76,6 +79,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         version: { type: 'boolean' },
         debug: { type: 'boolean' },
         conflicts: { type: 'string' },
+        'ask-answered': { type: 'boolean' },
+        'save-answers': { type: 'string' },
       },
     });
   } catch (error) {
@@ -98,7 +103,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     const { runInteractive } = await import('./interactive.ts');
-    return runInteractive({ output, force: values.force ?? false });
+    return runInteractive({
+      output,
+      force: values.force ?? false,
+      askAnswered: values['ask-answered'] ?? false,
+      saveAnswers: values['save-answers'] === undefined ? undefined : resolve(values['save-answers']),
+    });
   }
 
   const files = expandAnswers(values.answers);

@@ -5,11 +5,15 @@ import { createEnv } from 'yeoman-environment';
 
 const generatorPath = fileURLToPath(new URL('../generators/app/index.js', import.meta.url));
 
-export async function runInteractive(options: { output: string; force: boolean }): Promise<number> {
+export async function runInteractive(options: { output: string; force: boolean; askAnswered: boolean; saveAnswers: string | undefined }): Promise<number> {
   const env = createEnv({ cwd: options.output });
   env.register(generatorPath, { namespace: 'k8s-chart:app' });
   try {
-    await env.run(['k8s-chart:app'], { force: options.force });
+    await env.run(['k8s-chart:app'], {
+      force: options.force,
+      askAnswered: options.askAnswered,
+      ...(options.saveAnswers === undefined ? {} : { saveAnswers: options.saveAnswers }),
+    });
     return 0;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);

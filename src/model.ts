@@ -75,6 +75,7 @@ export interface Answers {
   secrets?: {
     enabled?: boolean;
     keys?: string[];
+    provided?: string[];
     mountPath?: string;
     existingSecret?: string;
     externalSecret?: { storeName?: string; storeKind?: 'ClusterSecretStore' | 'SecretStore'; remoteKey?: string };
@@ -180,6 +181,8 @@ export interface ChartModel {
   secrets: {
     enabled: boolean;
     keys: string[];
+    /** Keys whose values the user provides: never generated. */
+    provided: string[];
     mountPath: string;
     existingSecret: string;
     externalSecret: { enabled: boolean; storeName: string; storeKind: 'ClusterSecretStore' | 'SecretStore'; remoteKey: string };
@@ -303,6 +306,7 @@ export function toModel(answers: Answers, chartVersion = '0.1.0'): ChartModel {
     secrets: {
       enabled: secrets.enabled ?? ((secrets.keys ?? []).length > 0 || secrets.existingSecret !== undefined),
       keys: secrets.keys ?? [],
+      provided: secrets.provided ?? [],
       mountPath: secrets.mountPath ?? '',
       existingSecret: secrets.existingSecret ?? '',
       externalSecret: {

@@ -11,11 +11,15 @@ export function nextSteps(model: ChartModel, chartDir: string, cwd: string): str
     secrets.enabled && !secrets.existingSecret && !secrets.externalSecret.enabled
       ? secrets.keys.map((key) => ` --set-string secrets.values.${key}=...`).join('')
       : '';
+  // Keys the user provides are never generated: lint and install need them.
+  const provided = setStrings ? secrets.provided : [];
+  const lintSet = provided.map((key) => ` --set-string secrets.values.${key}=placeholder`).join('');
   return [
     'Next steps:',
-    `  helm lint ${path}`,
+    `  helm lint ${path}${lintSet}`,
     `  helm install ${model.name} ${path}${setStrings}`,
-    ...(setStrings ? ['  (a secret key you leave out gets a random value on first install, kept on upgrade)'] : []),
+    ...(provided.length ? [`  (${provided.join(', ')}: yours to give, the install fails without it; kept from the cluster on upgrade)`] : []),
+    ...(setStrings && provided.length < secrets.keys.length ? ['  (a secret key you leave out gets a random value on first install, kept on upgrade)'] : []),
     `  ${path}/README.md explains every value; commit the chart, and run k8s-chart again to update it.`,
   ].join('\n');
 }

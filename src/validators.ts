@@ -137,6 +137,31 @@ export const validateAnnotationKey = patternCheck(ANNOTATION_KEY);
 export const validateAbsolutePath = patternCheck(ABSOLUTE_PATH);
 export const validateQuantity = patternCheck(QUANTITY);
 
+/** An image as pasted: `repository[:tag][@digest]`. The tag is what follows the last ":" after
+ * the last "/", so a registry port (`localhost:5000/app`) stays part of the repository. */
+export function splitImageReference(value: string): { repository: string; tag?: string; digest?: string } {
+  let repository = value.trim();
+  let digest: string | undefined;
+  const at = repository.indexOf('@');
+  if (at >= 0) [repository, digest] = [repository.slice(0, at), repository.slice(at + 1)];
+  let tag: string | undefined;
+  const colon = repository.lastIndexOf(':');
+  if (colon > repository.lastIndexOf('/')) [repository, tag] = [repository.slice(0, colon), repository.slice(colon + 1)];
+  return { repository, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
+}
+
+/** A repository, or a whole image reference whose tag and digest are checked as the answers are. */
+export const validateImageReference: Check = (value) => {
+  const { repository, tag, digest } = splitImageReference(value);
+  if (validateImageRepository(repository) !== true) {
+    return 'must be an image repository such as ghcr.io/acme/app, or with its tag: ghcr.io/acme/app:1.4.2';
+  }
+  const tagCheck = tag === undefined ? true : validateImageTag(tag);
+  if (tagCheck !== true) return `its tag "${tag}" ${tagCheck}`;
+  const digestCheck = digest === undefined ? true : validateImageDigest(digest);
+  return digestCheck === true ? true : `its digest "${digest}" ${digestCheck}`;
+};
+
 /** A whole number within bounds, as typed at a prompt. */
 export function integerCheck(min: number, max: number): Check {
   return (value) => {

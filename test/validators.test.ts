@@ -12,9 +12,11 @@ import {
   validateImageRepository,
   validateImageTag,
   validatePort,
+  splitImageReference,
+  validateImageReference,
   type Check,
 } from '../src/validators.ts';
-import { parsePairs } from '../src/prompts.ts';
+import { parsePairs, parseYamlMap } from '../src/prompts.ts';
 
 function cases(name: string, check: Check, good: string[], bad: string[]) {
   test(name, () => {
@@ -42,6 +44,29 @@ test('KEY=value pairs keep "=" inside values', () => {
     ['LOG_LEVEL', 'info'],
     ['URL', 'http://x/?a=b'],
   ]);
+});
+
+const digest = `sha256:${'a'.repeat(64)}`;
+cases('image as pasted', validateImageReference, ['ghcr.io/acme/shop', 'ghcr.io/acme/shop:1.4.2', 'localhost:5000/app', 'localhost:5000/app:1.0', `app@${digest}`, `app:1.0@${digest}`], ['Acme/app:1.0', 'app@sha256:abc', '']);
+
+test('a pasted image: the tag is what follows the last ":" after the last "/" (a registry port is not a tag)', () => {
+  assert.equal(splitImageReference('ghcr.io/acme/shop:1.4.2'), { repository: 'ghcr.io/acme/shop', tag: '1.4.2' });
+  assert.equal(splitImageReference('localhost:5000/app:1.0'), { repository: 'localhost:5000/app', tag: '1.0' });
+  assert.equal(splitImageReference('localhost:5000/app'), { repository: 'localhost:5000/app' });
+  assert.equal(splitImageReference(`ghcr.io/acme/shop:1.4.2@${digest}`), { repository: 'ghcr.io/acme/shop', tag: '1.4.2', digest });
+  assert.equal(splitImageReference(`ghcr.io/acme/shop@${digest}`), { repository: 'ghcr.io/acme/shop', digest });
+});
+
+test('a pasted image with a tag that is not pinned is refused with the reason', () => {
+  assert.is(validateImageReference('ghcr.io/acme/shop:latest'), 'its tag "latest" must be a pinned tag such as 1.4.2 (letters, digits, ".", "_", "-"), never "latest"');
+  assert.match(String(validateImageReference('localhost:5000/app:')), 'its tag ""');
+});
+
+test('configuration as a YAML map: each value one string, kept as typed', () => {
+  assert.equal(parseYamlMap('{FEATURE_X: "a,b", VERSION: 1.10, MODE: 0755, DEBUG: true}'), { FEATURE_X: 'a,b', VERSION: '1.10', MODE: '0755', DEBUG: 'true' });
+  assert.type(parseYamlMap('[a, b]'), 'string');
+  assert.match(String(parseYamlMap('{A: {B: 1}}')), '"A" must have a single value');
+  assert.match(String(parseYamlMap('{A: ')), 'not valid YAML');
 });
 
 test.run();

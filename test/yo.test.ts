@@ -4,7 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { load } from 'js-yaml';
 import {
@@ -129,6 +129,9 @@ async function answer(question: string, text: string, keys: string[], shown: str
   await waitForText(`✔ ${question}${shown ? ` ${shown}` : ''}`);
 }
 
+/** The chart the interactive test wrote; the --ask-answered test updates it. */
+let tmuxChart: string | undefined;
+
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
 
 test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the chart, exits 0', async () => {
@@ -165,24 +168,39 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     press(...Array<string>('Tmux_App'.length).fill('BSpace'));
     await answer('Chart name', 'tmux-app', ['Enter'], 'tmux-app');
 
-    await answer('Image repository (e.g. ghcr.io/acme/app)', 'ghcr.io/acme/tmux-app', ['Enter'], 'ghcr.io/acme/tmux-app');
-    await answer('Image tag (empty to pin by digest)', '0.3.0', ['Enter'], '0.3.0');
+    // Pasted with its tag: split into repository and tag, and the tag is not asked.
+    await answer('Image repository (e.g. ghcr.io/acme/app, or with its tag: ghcr.io/acme/app:1.4.2)', 'ghcr.io/acme/tmux-app:0.3.0', ['Enter'], 'ghcr.io/acme/tmux-app:0.3.0');
     await answer('Workload kind', '', ['Enter'], 'Deployment'); // the default
+    await answer('Scale on CPU with a HorizontalPodAutoscaler (it then decides the replicas)?', 'n', ['Enter'], 'No');
     await answer('Replicas', '2', ['Enter'], '2');
     await answer('Container port (empty for a worker with no Service)', '8080', ['Enter'], '8080');
     await answer("The app's protocol on it (meshes and gateways read it from the port)", '', ['Enter'], 'http');
     await answer('Port of the Service (empty for 8080, the container port)', '', ['Enter'], '');
     await answer('Service type', '', ['Down', 'Enter'], 'NodePort'); // one below ClusterIP
-    await answer('Service annotations (key=value, comma-separated; empty for none)', '', ['Enter'], '');
+    await answer('Service annotations (key=value, comma-separated, or a YAML map such as {key: "a,b"}; empty for none)', '', ['Enter'], '');
     await answer('How is it reached from outside the cluster?', '', ['Enter'], 'not at all');
     await answer('Health check of the app', '', ['Down', 'Enter'], 'http: a path answers 2xx or 3xx');
     await answer('Health check path', '/livez', ['Enter'], '/livez');
     await answer('Readiness check (the Service sends traffic only to ready pods)', '', ['Enter'], 'the same check');
     await answer('A startup check for a slow starter (the other checks wait until it passes)?', 'n', ['Enter'], 'No');
     await answer('A persistent volume?', 'n', ['Enter'], 'No');
-    await answer('Configuration values (KEY=value, comma-separated; empty for none)', 'LOG_LEVEL=debug, GREETING=hello', ['Enter'], 'LOG_LEVEL=debug, GREETING=hello');
+    // One entry at a time: a value with a comma stays one value.
+    await answer('Configuration: a key (empty for none; or all entries as a YAML map, e.g. {LOG_LEVEL: info, FEATURES: "a,b"})', 'LOG_LEVEL', ['Enter'], 'LOG_LEVEL');
+    await answer('Value of LOG_LEVEL (kept as typed)', 'debug', ['Enter'], 'debug');
+    await answer('Configuration: another key (empty when done)', 'GREETING', ['Enter'], 'GREETING');
+    await answer('Value of GREETING (kept as typed)', 'hello, world', ['Enter'], 'hello, world');
+    await answer('Configuration: another key (empty when done)', '', ['Enter'], '');
     await answer('Secret key names (comma-separated; values are set at install; empty for none)', '', ['Enter'], '');
-    await answer('Scale on CPU with a HorizontalPodAutoscaler?', 'n', ['Enter'], 'No');
+    // The review, before anything is written: the answers and the files.
+    await waitForText('? Write it, or change a section first?');
+    const review = screen();
+    assert.match(review, 'Review:');
+    assert.match(review, 'GREETING: hello, world');
+    assert.match(review, /Writes \d+ files into tmux-app\//);
+    assert.not.ok(existsSync(join(work, 'tmux-app')), 'nothing is written before the review is answered');
+    await answer('Write it, or change a section first?', '', ['Enter'], 'write the chart');
+    await answer('Save these answers as an answers file, to regenerate the chart in CI (npx k8s-chart --answers FILE)?', 'y', ['Enter'], 'Yes');
+    await answer('Answers file', '', ['Enter'], 'tmux-app.answers.yaml');
 
     const deadline = Date.now() + 20_000;
     while (!existsSync(status) && Date.now() < deadline) await sleep(25);
@@ -198,7 +216,7 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     }
   }
 
-  assert.equal(readdirSync(work), ['tmux-app']);
+  assert.equal(readdirSync(work).sort(), ['tmux-app', 'tmux-app.answers.yaml']);
   const chart = readTree(join(work, 'tmux-app'));
   assert.is(yaml(chart, 'Chart.yaml').name, 'tmux-app');
   assert.is(yaml(chart, 'Chart.yaml').appVersion, '0.3.0');
@@ -206,7 +224,7 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
   assert.equal(values.image.repository, 'ghcr.io/acme/tmux-app');
   assert.is(values.service.port, 8080);
   assert.is(values.service.type, 'NodePort');
-  assert.equal(values.config.data, { LOG_LEVEL: 'debug', GREETING: 'hello' });
+  assert.equal(values.config.data, { LOG_LEVEL: 'debug', GREETING: 'hello, world' });
   for (const absent of ['templates/ingress.yaml', 'templates/secret.yaml', 'templates/hpa.yaml']) {
     assert.not.ok(chart.has(absent), `${absent} was not asked for`);
   }
@@ -219,14 +237,84 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     ingress: { enabled: false },
     probes: { liveness: { type: 'http', path: '/livez' } },
     persistence: { enabled: false },
-    config: { enabled: true, data: { LOG_LEVEL: 'debug', GREETING: 'hello' } },
+    config: { enabled: true, data: { LOG_LEVEL: 'debug', GREETING: 'hello, world' } },
     secrets: { enabled: false },
     autoscaling: { enabled: false },
   });
   const difference = treeDifference(chart, binOutput(recorded.file, 'tmux-app', install.bin));
   assert.is(difference, '', difference);
+  // The saved answers file regenerates the same chart with the bin, as CI would run it.
+  const saved = readFileSync(join(work, 'tmux-app.answers.yaml'), 'utf8');
+  assert.match(saved, /^# yaml-language-server: \$schema=\S*schema\/answers\.schema\.json\n/);
+  const fromSaved = treeDifference(chart, binOutput(join(work, 'tmux-app.answers.yaml'), 'tmux-app', install.bin));
+  assert.is(fromSaved, '', fromSaved);
   rmSync(status, { force: true });
+  tmuxChart = join(work, 'tmux-app');
   console.log(`    (interactive yo in tmux: ${Math.round(performance.now() - started)} ms)`);
+});
+
+test('yo k8s-chart --ask-answered in a terminal: every answer offered again, one changed; the chart updated, the edit kept', async () => {
+  assert.ok(tmuxChart, 'the interactive test above wrote the chart');
+  const install = await installing;
+  const chartDir = tmuxChart!;
+  const valuesPath = join(chartDir, 'values.yaml');
+  writeFileSync(valuesPath, `# edited by hand\n${readFileSync(valuesPath, 'utf8')}`);
+  const home = freshDir('home', true);
+  const status = join(freshDir('status'), 'status');
+  const env = yoEnv(install, home, { TERM: 'xterm-256color' });
+  const script = join(freshDir('script'), 'run.sh');
+  writePublicFile(
+    script,
+    [
+      `cd ${quote(chartDir)} || exit 99`,
+      `env -i ${Object.entries(env).map(([key, value]) => `${key}=${quote(value!)}`).join(' ')} ${quote(install.yo)} k8s-chart --ask-answered`,
+      `echo $? > ${quote(`${status}.tmp`)} && mv ${quote(`${status}.tmp`)} ${quote(status)}`,
+      'sleep 60',
+    ].join('\n') + '\n',
+  );
+  const asked: string[] = [];
+  let review = '';
+  try {
+    tmux('new-session', '-d', '-s', 'yo', '-x', '200', '-y', '50', `sh ${quote(script)}`);
+    // Each question as it comes: Enter keeps the default (the stored answer), except the port.
+    for (let count = 0; count < 60 && !existsSync(status); count++) {
+      let question = '';
+      await waitFor('a question or the end', (s) => {
+        question = s.split('\n').filter((line) => line.startsWith('? ')).pop() ?? '';
+        return (question !== '' && question !== asked.at(-1)) || existsSync(status);
+      }, 20_000);
+      if (existsSync(status)) break;
+      asked.push(question);
+      if (question.startsWith('? Container port')) {
+        assert.match(question, '(8080)', 'the stored port is the default');
+        type('9090');
+      } else if (question.startsWith('? Write it, or change a section first?')) {
+        review = screen();
+      } else if (question.startsWith('? Save these answers')) {
+        type('n');
+      }
+      press('Enter');
+      await waitFor(`the answer to ${question}`, (s) => !s.split('\n').includes(question) || existsSync(status), 20_000);
+    }
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(status) && Date.now() < deadline) await sleep(25);
+    const lastScreen = screen();
+    assert.is(readFileSync(status, 'utf8').trim(), '0', `yo failed; the terminal shows:\n${lastScreen}`);
+  } finally {
+    try {
+      tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+  assert.ok(asked.some((q) => q.startsWith('? Chart name')), `answered questions are asked again: ${asked.join('\n')}`);
+  assert.match(review, 'Changes in ./ (chart version 0.1.1):');
+  assert.match(review, 'update values.yaml');
+  const chart = readTree(chartDir);
+  assert.ok(chart.get('values.yaml')!.toString('utf8').startsWith('# edited by hand\n'), 'the edit survives');
+  assert.is(yaml(chart, 'values.yaml').service.port, 9090);
+  assert.is(yaml(chart, 'Chart.yaml').version, '0.1.1');
+  assert.is((recordedAnswers(chart).answers.service as { port: number }).port, 9090);
 });
 
 test.run();

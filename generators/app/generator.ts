@@ -8,11 +8,14 @@ import { AnswersFileError, loadAnswersFile } from '../../src/answers/load.ts';
 import { formatProblems } from '../../src/answers/validate.ts';
 import { generate } from '../../src/generate.ts';
 import { generationWarnings } from '../../src/controllers.ts';
-import { askQuestions } from '../../src/prompts.ts';
+import { askQuestions, SECTIONS, type Section } from '../../src/prompts.ts';
+import { replacing } from '../../src/answers/data.ts';
+import { saveAnswersFile } from '../../src/answers/save.ts';
+import { dump } from 'js-yaml';
 import { validateChartName } from '../../src/validators.ts';
 import { readRecord } from '../../src/update/record.ts';
 import { migrateAnswers } from '../../src/update/migrate.ts';
-import { openRun, type OpenRun } from '../../src/run.ts';
+import { openRun, RunError, type OpenRun } from '../../src/run.ts';
 import { nextSteps } from '../../src/next-steps.ts';
 
 /**
@@ -28,15 +31,29 @@ export function adapterCanAsk(adapter: unknown): boolean {
   return stdin === undefined ? true : stdin.isTTY === true;
 }
 
+/** The review's question, named per round so a test can answer each round differently. */
+const reviewName = (round: number) => (round === 1 ? 'review' : `review${round}`);
+
+// Yeoman runs every method of the class whose name does not start with "_" as a task: helpers do.
 export default class K8sChartGenerator extends Generator {
   private chartRun: OpenRun | undefined;
   private chartDir = '';
   private askConflicts = false;
+  private asked = false;
+  private cancelled = false;
 
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
     // The chart has no package.json to install: no install step, and no "No change to package.json" line.
     super(args, options, { customInstallTask: true });
     this.option('answers', { type: String, description: 'Answers file (YAML or JSON); nothing is asked' });
+    this.option('save-answers', { type: String, description: 'Also save the answers as an answers file, for `k8s-chart --answers FILE` in CI' });
+  }
+
+  /** Yeoman's own --ask-answered: it honours it only for answers stored through its `storage`
+   * argument, so the generator reads it: every question again, the stored answer as its default. */
+  private get askAnswered(): boolean {
+    const options = this.options as { askAnswered?: boolean; 'ask-answered'?: boolean };
+    return options.askAnswered === true || options['ask-answered'] === true;
   }
 
   async prompting(): Promise<void> {
@@ -48,7 +65,6 @@ export default class K8sChartGenerator extends Generator {
     const inPlace = found.kind === 'ours' || found.kind === 'damaged';
     const stored = found.kind === 'ours' ? migrateAnswers(found.record.answers, found.record.version) : {};
     let data: Record<string, unknown> = {};
-    let asked = false;
     if (file !== undefined) {
       try {
         // Relative to where the user ran yo, not to the destination root: the file may live anywhere.
@@ -58,26 +74,88 @@ export default class K8sChartGenerator extends Generator {
         throw error;
       }
     } else if (adapterCanAsk(this.env.adapter)) {
-      data = await askQuestions((questions) => this.prompt(questions as never), stored);
-      asked = true;
+      await this._askAndReview(stored, inPlace, force);
+      return;
     }
     const name = typeof data.name === 'string' ? data.name : typeof stored.name === 'string' ? stored.name : '';
     if (validateChartName(name) !== true) {
       // Without a way to ask (no terminal), a missing answer is an error, never a hang.
       const generation = generate(data);
-      const hint = file === undefined && !asked ? '\nno terminal to ask the questions: pass --answers FILE' : '';
+      const hint = file === undefined ? '\nno terminal to ask the questions: pass --answers FILE' : '';
       throw new Error((generation.ok ? '' : formatProblems(generation.problems)) + hint);
     }
     this.chartDir = inPlace ? this.destinationRoot() : this.destinationPath(name);
-    // Interactively, lines both sides changed go to Yeoman's own conflict choice.
-    this.askConflicts = asked && !force;
     // Takes the chart's lock until writing is done; the plan is made under it.
-    this.chartRun = openRun(this.chartDir, data, { force: force || this.askConflicts });
-    for (const warning of generationWarnings(this.chartRun.plan.model)) this.log.info(`warning: ${warning}`);
-    for (const path of this.chartRun.plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
+    this.chartRun = openRun(this.chartDir, data, { force });
+    this._reportPlan();
+  }
+
+  /**
+   * The questions, then a review of the answers and of the files that will change: the user
+   * writes, goes back to a section (its questions asked again, the answers so far as defaults),
+   * or cancels. Nothing is written before the user says so.
+   */
+  private async _askAndReview(stored: Record<string, unknown>, inPlace: boolean, force: boolean): Promise<void> {
+    const prompt = (questions: unknown[]) => this.prompt(questions as never) as Promise<Record<string, unknown>>;
+    this.asked = true;
+    // Interactively, lines both sides changed go to Yeoman's own conflict choice.
+    this.askConflicts = !force;
+    let answers = await askQuestions(prompt, stored, this.askAnswered ? { again: 'all' } : {});
+    let given: Record<string, unknown> = {};
+    for (let round = 1; ; round++) {
+      const name = String(answers.name ?? '');
+      this.chartDir = inPlace ? this.destinationRoot() : this.destinationPath(name);
+      let problems = '';
+      given = replacing(stored, answers as Record<string, unknown>);
+      try {
+        // Planned only, to be reviewed: no lock is taken and nothing is touched until the user says so.
+        this.chartRun = openRun(this.chartDir, given, { force: true, dryRun: true });
+      } catch (error) {
+        if (!(error instanceof RunError)) throw error;
+        problems = error.message;
+      }
+      this.log(this._review(answers as Record<string, unknown>, problems));
+      const write = 'write the chart';
+      const cancel = 'cancel: write nothing';
+      const choices = [...(problems ? [] : [write]), ...SECTIONS.map((section) => `change: ${section}`), cancel];
+      const { [reviewName(round)]: choice } = await prompt([
+        { type: 'select', name: reviewName(round), message: problems ? 'Go back to a section to mend it' : 'Write it, or change a section first?', choices: choices.map((value) => ({ name: value, value })), default: problems ? cancel : write },
+      ]);
+      this.chartRun?.close();
+      this.chartRun = undefined;
+      if (choice === write) break;
+      if (choice === cancel || typeof choice !== 'string' || !choice.startsWith('change: ')) {
+        if (problems) throw new Error(problems);
+        this.cancelled = true;
+        this.log.info('cancelled: nothing was written');
+        return;
+      }
+      answers = await askQuestions(prompt, answers, { again: new Set([choice.slice('change: '.length) as Section]) });
+    }
+    // Takes the chart's lock until writing is done; the plan is made again under it.
+    this.chartRun = openRun(this.chartDir, given, { force: true });
+    this._reportPlan();
+  }
+
+  /** The answers in force and what writing them changes, said before anything is written. */
+  private _review(answers: Record<string, unknown>, problems: string): string {
+    const shown = relative(this.contextRoot, this.chartDir) || '.';
+    const lines = ['', 'Review:', ...dump(JSON.parse(JSON.stringify(answers)), { lineWidth: -1 }).trimEnd().split('\n').map((line) => `  ${line}`)];
+    if (problems) return [...lines, '', 'These answers are refused:', ...problems.split('\n').map((line) => `  ${line}`), ''].join('\n');
+    const plan = this.chartRun!.plan;
+    if (!plan.update) return [...lines, '', `Writes ${plan.changes.length} files into ${shown}/`, ''].join('\n');
+    if (plan.changes.length === 0) return [...lines, '', `${shown}: up to date, no file changes`, ''].join('\n');
+    const verb = (path: string, content: unknown) => (content === undefined ? 'remove' : existsSync(join(this.chartDir, path)) ? 'update' : 'create');
+    return [...lines, '', `Changes in ${shown}/ (chart version ${plan.model.version}):`, ...plan.changes.map((change) => `  ${verb(change.path, change.content)} ${change.path}`), ''].join('\n');
+  }
+
+  private _reportPlan(): void {
+    for (const warning of generationWarnings(this.chartRun!.plan.model)) this.log.info(`warning: ${warning}`);
+    for (const path of this.chartRun!.plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
   }
 
   async writing(): Promise<void> {
+    if (this.cancelled) return;
     const run = this.chartRun!;
     const { plan } = run;
     // Everything is written under the journal (src/write.ts): never half done, and no link inside
@@ -115,5 +193,30 @@ export default class K8sChartGenerator extends Generator {
       this.log.info(plan.changes.length ? `${this.chartDir}: chart version ${plan.model.version}` : `${this.chartDir}: up to date`);
     }
     if (written.length) this.log(nextSteps(plan.model, this.chartDir, this.contextRoot));
+    await this._saveAnswers(plan.answers);
+  }
+
+  /** --save-answers FILE, or, after the questions, the offer to save them: the same chart again in
+   * CI with `npx k8s-chart --answers FILE`. */
+  private async _saveAnswers(answers: Record<string, unknown>): Promise<void> {
+    const options = this.options as { saveAnswers?: string; 'save-answers'?: string };
+    let file = options.saveAnswers ?? options['save-answers'];
+    if (file === undefined && this.asked) {
+      const { saveAnswers } = await this.prompt<{ saveAnswers: boolean }>([
+        { type: 'confirm', name: 'saveAnswers', message: 'Save these answers as an answers file, to regenerate the chart in CI (npx k8s-chart --answers FILE)?', default: false },
+      ] as never);
+      if (saveAnswers) {
+        const inPlace = this.chartDir === this.destinationRoot();
+        const fallback = relative(this.contextRoot, join(inPlace ? join(this.chartDir, '..') : this.destinationRoot(), `${String(answers.name)}.answers.yaml`));
+        const { answersFile } = await this.prompt<{ answersFile: string }>([
+          { type: 'input', name: 'answersFile', message: 'Answers file', default: fallback, validate: (value: string) => (value.trim() ? true : 'required') },
+        ] as never);
+        file = String(answersFile).trim();
+      }
+    }
+    if (file === undefined || file === '') return;
+    const path = resolve(this.contextRoot, file);
+    saveAnswersFile(answers, path);
+    this.log.info(`answers saved to ${relative(this.contextRoot, path) || path}: regenerate with npx k8s-chart --answers ${relative(this.contextRoot, path) || path}`);
   }
 }

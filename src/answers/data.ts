@@ -26,3 +26,17 @@ export function overlayAnswers(stored: Record<string, unknown>, given: Record<st
   }
   return out;
 }
+
+/** What to give over `stored` so that the answers in force become exactly `next`: next itself,
+ * with null for every stored key that next no longer has (the prompts remove what no longer
+ * applies, such as a schedule when the kind is no longer a CronJob). */
+export function replacing(stored: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  const out = toData(next) as Record<string, unknown>;
+  for (const key of Object.keys(stored)) {
+    const before = stored[key];
+    const after = Object.hasOwn(next, key) ? next[key] : undefined;
+    if (after === undefined) out[key] = null;
+    else if (isMap(before) && isMap(after)) out[key] = replacing(before, after);
+  }
+  return out;
+}

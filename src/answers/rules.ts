@@ -114,6 +114,9 @@ export function crossFieldProblems(data: unknown): Problem[] {
   if (secrets.existingSecret !== undefined && secrets.externalSecret !== undefined) {
     problem('secrets.externalSecret', 'not with secrets.existingSecret: choose one source of the Secret');
   }
+  for (const key of secrets.provided ?? []) {
+    if (!(secrets.keys ?? []).includes(key)) problem('secrets.provided', `"${key}" is not one of secrets.keys: list it there too`);
+  }
   if (secrets.externalSecret !== undefined && (secrets.keys ?? []).length === 0) {
     problem('secrets.keys', 'required with secrets.externalSecret: the keys to fetch from the store');
   }

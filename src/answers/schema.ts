@@ -200,6 +200,13 @@ export const answersSchema: Schema = {
             uniqueItems: true,
             items: text(ENV_VAR_NAME, 'Secret key name'),
           },
+          provided: {
+            type: 'array',
+            description:
+              "Keys of secrets.keys whose values you provide (an external system's credential): never generated; the chart refuses to install without them, and an upgrade keeps the value in the cluster",
+            uniqueItems: true,
+            items: text(ENV_VAR_NAME, 'Secret key name'),
+          },
           mountPath: mountPath('Mount the keys as files here instead of environment variables'),
           existingSecret: text(OBJECT_NAME, 'Use this Secret, managed elsewhere, instead of one of the chart'),
           externalSecret: object(

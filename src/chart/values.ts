@@ -367,6 +367,9 @@ function secretNodes(model: ChartModel): ValueNode[] {
     group('secrets', 'A Secret given to the app as environment variables, kept across upgrades and uninstall', [
       leaf('enabled', true, bool, 'Create the Secret'),
       leaf('keys', model.secrets.keys, { type: 'array', uniqueItems: true, items: pattern(ENV_VAR_NAME) }, 'Secret key names'),
+      ...(model.secrets.provided.length
+        ? [leaf('provided', model.secrets.provided, { type: 'array', uniqueItems: true, items: pattern(ENV_VAR_NAME) }, "Keys whose values you provide (an external system's credential): never generated; installing without secrets.values.KEY fails, an upgrade keeps the value in the cluster")]
+        : []),
       leaf('values', {}, {
         type: 'object',
         propertyNames: { pattern: ENV_VAR_NAME.pattern },
