@@ -1,6 +1,8 @@
 // JSON Schema pieces for the values of a generated chart: strict (unknown keys fail), and written
 // for Go's regexp (RE2: no lookaround), since Helm checks values.schema.json with it.
 import { ANNOTATION_KEY } from '../validators.ts';
+// Written by the build from @kubernetes/client-node's models (scripts/k8s-value-schemas.mjs).
+import k8sSchemas from './k8s-schemas.generated.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -202,6 +204,11 @@ export const toleration: JsonSchema = {
     tolerationSeconds: { type: 'integer' },
   },
 };
+
+/** A Kubernetes object as the API defines it (fields, types, required fields; unknown fields
+ * refused), for the values that hold one. */
+export const k8s = (type: keyof typeof k8sSchemas): JsonSchema => k8sSchemas[type];
+export const k8sList = (type: keyof typeof k8sSchemas): JsonSchema => ({ type: 'array', items: k8s(type) });
 
 /** A cron schedule: five fields, or a descriptor; the answers file checks it fully. */
 export const cronSchedule: JsonSchema = {
