@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { answersSchema } from '../src/answers/schema.ts';
+import { baseSchema, journalSchema, recordEntrySchema } from '../src/update/record-schemas.ts';
 import { buildK8sValueSchemas } from './k8s-value-schemas.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -41,23 +42,61 @@ function buildTemplates() {
   return entries.length;
 }
 
+/** ajv's standalone code as a real ES module: its ESM output still require()s its small runtime
+ * helpers (ucs2length), which become imports. */
+function esmStandalone(ajv, validators, what) {
+  const code = standaloneCode(ajv, validators).replace(
+    /const (\w+) = require\("([^"]+)"\)\.default;/g,
+    (_, name, module) => `import ${name}Module from "${module}.js";\nconst ${name} = ${name}Module.default;`,
+  );
+  if (code.includes('require(')) throw new Error(`build: ${what} still call(s) require()`);
+  return code;
+}
+
 function buildAnswersValidator() {
   mkdirSync(join(root, 'schema'), { recursive: true });
   writeFileSync(join(root, 'schema/answers.schema.json'), `${JSON.stringify(answersSchema, null, 2)}\n`);
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
   ajv.addKeyword('x-message');
   const validate = ajv.compile(answersSchema);
-    // ajv's ESM output still require()s its small runtime helpers (ucs2length): make them imports.
-  const code = standaloneCode(ajv, validate).replace(
-    /const (\w+) = require\("([^"]+)"\)\.default;/g,
-    (_, name, module) => `import ${name}Module from "${module}.js";\nconst ${name} = ${name}Module.default;`,
-  );
-  if (code.includes('require(')) throw new Error('build: the answers validator still calls require()');
-  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + code);
+  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + esmStandalone(ajv, validate, 'the answers validator'));
   writeFileSync(
     join(root, 'src/answers/validate-answers.generated.d.ts'),
     `${banner}import type { ValidateFunction } from 'ajv';\ndeclare const validate: ValidateFunction;\nexport default validate;\n`,
   );
+}
+
+/** The schemas of the chart's own records, one standalone module exporting a validator each. */
+function buildRecordValidators() {
+  const ajv = new Ajv({ allErrors: false, strict: true, code: { source: true, esm: true } });
+  for (const schema of [recordEntrySchema, journalSchema, baseSchema]) ajv.addSchema(schema);
+  const code = esmStandalone(ajv, { validateRecordEntry: 'record', validateJournal: 'journal', validateBase: 'base' }, 'the record validators');
+  writeFileSync(join(root, 'src/update/validate-records.generated.js'), banner + code);
+  writeFileSync(
+    join(root, 'src/update/validate-records.generated.d.ts'),
+    `${banner}import type { ValidateFunction } from 'ajv';\n` +
+      ['validateRecordEntry', 'validateJournal', 'validateBase'].map((name) => `export declare const ${name}: ValidateFunction;\n`).join(''),
+  );
+}
+
+/** The bin's `--answers` path as one minified module: one file to read and compile instead of about
+ * thirty, which is most of what a start costs. What only other paths need stays apart: the
+ * questions (Yeoman), `check`, and the diff of `--dry-run`. */
+function bundleCli() {
+  execFileSync(join(root, 'node_modules/.bin/esbuild'), [
+    join(root, 'dist/src/cli.js'),
+    '--bundle',
+    '--minify',
+    '--platform=node',
+    '--format=esm',
+    '--target=node22',
+    '--legal-comments=none',
+    '--log-level=warning',
+    '--external:./interactive.js',
+    '--external:./policy/cli.js',
+    '--external:diff',
+    `--outfile=${join(root, 'dist/src/cli.bundle.js')}`,
+  ], { stdio: 'inherit' });
 }
 
 function buildVersion() {
@@ -75,8 +114,10 @@ function buildVersion() {
 const count = buildTemplates();
 buildVersion();
 buildAnswersValidator();
+buildRecordValidators();
 await buildK8sValueSchemas(root);
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', root], { stdio: 'inherit' });
 chmodSync(join(root, 'dist/bin/k8s-chart.js'), 0o755);
+bundleCli();
 console.log(`built: ${count} templates, answers validator, dist/`);

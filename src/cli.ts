@@ -2,25 +2,35 @@
 // starts about as fast as `helm create`. Without --answers it runs the Yeoman generator, loaded
 // only then.
 import { parseArgs } from 'node:util';
+import { readdirSync, statSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { AnswersFileError, loadAnswersFile } from './answers/load.ts';
 import { formatProblems } from './answers/validate.ts';
 import { generate } from './generate.ts';
 import { validateChartName } from './validators.ts';
-import { applyChanges, recoverInterruptedUpdate, unifiedDiff } from './write.ts';
-import { planUpdate } from './update/plan-update.ts';
+import { unifiedDiff } from './write.ts';
+import { openRun, RunError } from './run.ts';
+import { describeConflicts } from './update/plan-update.ts';
+import { nextSteps } from './next-steps.ts';
+import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
+import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
+import { generationWarnings } from './controllers.ts';
 
-const USAGE = `Usage: k8s-chart --answers FILE [--output DIR] [--dry-run] [--force]
+const USAGE = `Usage: k8s-chart --answers FILE [--answers FILE ...] [--output DIR] [--dry-run] [--force]
        k8s-chart               (asks the questions; needs a terminal)
        k8s-chart check [FILE|-] (checks rendered manifests against the rule set; see --rules)
 
 Writes a Helm chart to DIR/<name>/ (DIR defaults to the current directory).
-  --answers FILE  answers in YAML or JSON; nothing is asked
+  --answers FILE  answers in YAML or JSON, "-" for standard input, or a folder of them
+                  (*.yaml, *.yml, *.json); give it again for more charts; nothing is asked
   --output DIR    where the chart directory goes
   --dry-run       print a unified diff of what would change; write nothing
   --force         on conflicting lines, take the generator's side; write into a chart
                   directory k8s-chart did not make
+  --conflicts=markers  write git's conflict markers where you and the generator changed the
+                  same lines (the exit code is then 1, as git merge's)
+  --debug         on an unexpected failure, print where it happened (also K8S_CHART_DEBUG=1)
   --help, --version`;
 
 export interface Io {
@@ -34,6 +44,19 @@ const processIo: Io = {
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const debug = argv.includes('--debug') || process.env.K8S_CHART_DEBUG === '1';
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    // A failure nobody foresaw still gets one line; the stack only on request.
+    if (debug) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
+    else if (isDiskFailure(error)) io.stderr(`${(error as NodeJS.ErrnoException).path ?? 'k8s-chart'}: ${causeOf(error)}\n`);
+    else io.stderr(`k8s-chart: ${(error as Error)?.message ?? String(error)} (K8S_CHART_DEBUG=1 shows where)\n`);
+    return 1;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'check') {
     const { runCheck } = await import('./policy/cli.ts');
     return runCheck(argv.slice(1), io, readStdin);
@@ -45,12 +68,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       strict: true,
       allowPositionals: false,
       options: {
-        answers: { type: 'string' },
+        answers: { type: 'string', multiple: true },
         output: { type: 'string' },
         'dry-run': { type: 'boolean' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        conflicts: { type: 'string' },
       },
     });
   } catch (error) {
@@ -76,53 +101,155 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return runInteractive({ output, force: values.force ?? false });
   }
 
-  let data: unknown;
-  try {
-    data = loadAnswersFile(values.answers);
-  } catch (error) {
-    if (error instanceof AnswersFileError) {
-      io.stderr(`${error.message}\n`);
-      return 1;
+  const files = expandAnswers(values.answers);
+  if (typeof files === 'string') {
+    io.stderr(`${files}\n`);
+    return 1;
+  }
+  if (values.conflicts !== undefined && values.conflicts !== 'markers') {
+    io.stderr(`k8s-chart: --conflicts takes "markers" (write git's conflict markers into the files), not "${values.conflicts}"\n`);
+    return 2;
+  }
+  const options = { force: values.force ?? false, dryRun: values['dry-run'] ?? false, markers: values.conflicts === 'markers' };
+  const batch = files.length > 1;
+  const loaded = files.map((file) => loadOne(file));
+  // Two answers files for one chart would overwrite each other: neither is written.
+  const byChart = new Map<string, string[]>();
+  for (const entry of loaded) if (entry.ok) byChart.set(entry.name, [...(byChart.get(entry.name) ?? []), entry.file]);
+  const tally = { written: 0, updated: 0, 'up to date': 0, refused: 0 };
+  let marked = 0;
+  for (const [name, sharing] of byChart) {
+    if (sharing.length > 1) io.stderr(`k8s-chart: ${sharing.join(', ')} all give the chart name "${name}"; none of them is written\n`);
+  }
+  for (const entry of loaded) {
+    if (!entry.ok) {
+      io.stderr(`${batch ? indent(entry.file, entry.message) : entry.message}\n`);
+      tally.refused++;
+      continue;
     }
+    if (byChart.get(entry.name)!.length > 1) {
+      tally.refused++;
+      continue;
+    }
+    const outcome = generateOne(join(output, entry.name), entry.data, options, io, batch ? entry.file : undefined);
+    if (outcome === 'marked') marked++;
+    tally[outcome === 'marked' ? 'updated' : outcome]++;
+  }
+  if (options.dryRun) {
+    for (const text of pendingDiffs.splice(0)) io.stdout(await text);
+  }
+  if (batch) {
+    io.stdout(`k8s-chart: ${Object.entries(tally).map(([what, count]) => `${count} ${what}`).join(', ')}\n`);
+  }
+  return tally.refused || marked ? 1 : 0;
+}
+
+type Loaded = { ok: true; file: string; name: string; data: Record<string, unknown> } | { ok: false; file: string; message: string };
+
+/** `--answers` as given: files, "-" for standard input, or folders of *.yaml, *.yml, *.json. */
+function expandAnswers(given: string[]): string[] | string {
+  const files: string[] = [];
+  for (const path of given) {
+    if (path === '-' || !isFolder(path)) {
+      files.push(path);
+      continue;
+    }
+    const inside = readdirSync(path)
+      .filter((name) => /\.(ya?ml|json)$/.test(name))
+      .sort()
+      .map((name) => join(path, name));
+    if (inside.length === 0) return `${path}: no answers files (*.yaml, *.yml, *.json) in this folder`;
+    files.push(...inside);
+  }
+  return files;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const indent = (file: string, message: string) =>
+  message.startsWith(`${file}:`) ? message : message.split('\n').map((line) => `${file}: ${line}`).join('\n');
+
+function loadOne(file: string): Loaded {
+  let data: Record<string, unknown>;
+  try {
+    data = loadAnswersFile(file) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof AnswersFileError) return { ok: false, file, message: error.message };
     throw error;
   }
-  const given = data as Record<string, unknown>;
-  const name = typeof given.name === 'string' ? given.name : '';
+  const name = typeof data.name === 'string' ? data.name : '';
   if (validateChartName(name) !== true) {
     // Without a usable name there is no chart directory to look at: report every problem.
-    const generation = generate(given);
-    io.stderr(`${generation.ok ? '' : formatProblems(generation.problems)}\n`);
-    return 1;
+    const generation = generate(data);
+    return { ok: false, file, message: generation.ok ? 'name: required' : formatProblems(generation.problems) };
   }
-  const chartDir = join(output, name);
-  const recovered = values['dry-run'] ? 'none' : recoverInterruptedUpdate(chartDir);
-  if (recovered !== 'none') io.stderr(`${chartDir}: an interrupted update was ${recovered}\n`);
-  const plan = planUpdate(chartDir, given, { force: values.force ?? false });
-  if (!plan.ok) {
-    io.stderr(`${plan.message}\n`);
-    return 1;
+  return { ok: true, file, name, data };
+}
+
+/** Diffs of a dry run, printed once every chart was planned. */
+const pendingDiffs: Array<Promise<string>> = [];
+
+function generateOne(
+  chartDir: string,
+  given: Record<string, unknown>,
+  options: { force: boolean; dryRun: boolean; markers: boolean },
+  io: Io,
+  file: string | undefined,
+): 'written' | 'updated' | 'up to date' | 'refused' | 'marked' {
+  const say = (line: string) => io.stderr(`${file ? indent(file, line) : line}\n`);
+  let run;
+  try {
+    run = openRun(chartDir, given, options);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    say((error as Error).message);
+    return 'refused';
   }
-  for (const path of plan.skipped) {
-    io.stderr(`${join(chartDir, path)}: not applied: you deleted it, and this generation changes it\n`);
+  const { plan } = run;
+  if (run.recovered !== 'none') {
+    io.stderr(`${chartDir}: an interrupted update ${options.dryRun ? `would be ${run.recovered} first` : `was ${run.recovered}`}\n`);
   }
-  for (const { path } of plan.conflicts) {
-    io.stderr(`${join(chartDir, path)}: conflicting lines take the generator's side (--force)\n`);
+  for (const warning of generationWarnings(plan.model)) io.stderr(`${chartDir}: warning: ${warning}\n`);
+  for (const path of plan.skipped) io.stderr(`${join(chartDir, path)}: not applied: you deleted it, and this generation changes it\n`);
+  if (!options.markers) {
+    for (const { path } of plan.conflicts) io.stderr(`${join(chartDir, path)}: conflicting lines take the generator's side (--force)\n`);
   }
-  for (const path of plan.orphans) {
-    io.stderr(`${join(chartDir, path)}: removed although you edited it: its part is switched off (--force)\n`);
+  for (const path of plan.orphans) io.stderr(`${join(chartDir, path)}: removed although you edited it: its part is switched off (--force)\n`);
+  if (options.dryRun) {
+    pendingDiffs.push(plan.changes.length ? unifiedDiff(chartDir, plan.changes) : Promise.resolve(`${chartDir}: up to date\n`));
+    return plan.changes.length === 0 ? 'up to date' : plan.update ? 'updated' : 'written';
   }
-  if (values['dry-run']) {
-    io.stdout(await unifiedDiff(chartDir, plan.changes));
-    return 0;
+  try {
+    run.write();
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    say((error as Error).message);
+    return 'refused';
   }
-  applyChanges(chartDir, plan.changes);
   if (plan.changes.length === 0) {
     io.stdout(`${chartDir}: up to date\n`);
-  } else {
-    const verb = plan.update ? `updated ${plan.changes.length} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
-    io.stdout(`${chartDir}: ${verb}\n`);
+    return 'up to date';
   }
-  return 0;
+  const verb = plan.update ? `updated ${plan.changes.length} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
+  io.stdout(`${chartDir}: ${verb}\n`);
+  if (!file) io.stdout(`${nextSteps(plan.model, chartDir, process.cwd())}\n`);
+  if (options.markers && plan.conflicts.length) {
+    for (const { path, conflicts } of plan.conflicts) io.stderr(`${describeConflicts(join(chartDir, path), conflicts)}\n`);
+    io.stderr(`${chartDir}: conflict markers written into ${plan.conflicts.length} file(s): resolve them, then run again\n`);
+    return 'marked';
+  }
+  return plan.update ? 'updated' : 'written';
+}
+
+/** Failures that are the user's to mend, said in one line; anything else is a bug. */
+function isUserError(error: unknown): boolean {
+  return error instanceof RunError || error instanceof DiskError || error instanceof DamagedRecordError || error instanceof LockedError;
 }
 
 async function readStdin(): Promise<string> {

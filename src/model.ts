@@ -1,6 +1,8 @@
 // The answers as the user gives them (every key optional but the required ones), and the chart
 // model they become once defaults are applied: the one input of the plan and the templates.
 import type { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES, PULL_POLICIES } from './answers/schema.ts';
+import { portProtocol, type ServiceProtocol } from './protocols.ts';
+import type { IngressControllerName } from './controllers.ts';
 
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 export type ServiceType = (typeof SERVICE_TYPES)[number];
@@ -31,6 +33,9 @@ export interface PolicyRule {
   resourceNames?: string[];
 }
 
+/** A NetworkPolicyPeer: namespaceSelector, podSelector or ipBlock. */
+export type NetworkPolicyPeer = Record<string, unknown>;
+
 /** A Kubernetes probe as it goes into values.yaml, with the chart's own `enabled` switch. */
 export type ProbeValues = Record<string, unknown> & { enabled: boolean };
 
@@ -50,7 +55,13 @@ export interface Answers {
     command?: string[];
     args?: string[];
   };
-  service?: { port?: number; type?: ServiceType; annotations?: Record<string, string> };
+  service?: {
+    port?: number;
+    servicePort?: number;
+    protocol?: ServiceProtocol;
+    type?: ServiceType;
+    annotations?: Record<string, string>;
+  };
   ingress?: {
     enabled?: boolean;
     className?: string;
@@ -78,7 +89,12 @@ export interface Answers {
   acmeIssuer?: { email?: string; server?: string; kind?: IssuerKind };
   probes?: { liveness?: ProbeAnswer; readiness?: ProbeAnswer; startup?: ProbeAnswer };
   rbac?: { rules?: PolicyRule[]; clusterWide?: boolean };
-  networkPolicy?: { enabled?: boolean; ingressNamespace?: string };
+  networkPolicy?: {
+    enabled?: boolean;
+    ingressNamespace?: string;
+    ingressController?: IngressControllerName;
+    ingressFrom?: NetworkPolicyPeer[];
+  };
   persistence?: {
     enabled?: boolean;
     size?: string;
@@ -118,7 +134,20 @@ export interface ChartModel {
     worker: boolean;
   };
   /** Long-running pods that listen on a port get a Service; workers and batch kinds do not. */
-  service: { enabled: boolean; port: number; type: ServiceType; annotations: Record<string, string> };
+  service: {
+    enabled: boolean;
+    /** The container port. */
+    port: number;
+    /** The Service's port; 0: the container port. */
+    servicePort: number;
+    protocol: ServiceProtocol;
+    /** The port's name everywhere (container, Service, probes, NetworkPolicy): its protocol prefix. */
+    portName: string;
+    /** The Service port's appProtocol; empty for plain HTTP. */
+    appProtocol: string;
+    type: ServiceType;
+    annotations: Record<string, string>;
+  };
   ingress: {
     enabled: boolean;
     className: string;
@@ -139,7 +168,14 @@ export interface ChartModel {
   acmeIssuer: { enabled: boolean; email: string; server: string; kind: IssuerKind };
   probes: { liveness?: ProbeValues; readiness?: ProbeValues; startup?: ProbeValues };
   rbac: { enabled: boolean; clusterWide: boolean; rules: PolicyRule[] };
-  networkPolicy: { enabled: boolean; ingressNamespace: string };
+  networkPolicy: {
+    enabled: boolean;
+    /** The namespace of the proxies, as answered; empty: the controller's, else unknown. */
+    ingressNamespace: string;
+    ingressController?: IngressControllerName;
+    /** Peers as answered: they replace every other source. */
+    ingressFrom?: NetworkPolicyPeer[];
+  };
   config: { enabled: boolean; data: Record<string, string>; mountPath: string };
   secrets: {
     enabled: boolean;
@@ -209,6 +245,10 @@ export function toModel(answers: Answers, chartVersion = '0.1.0'): ChartModel {
     service: {
       enabled: port > 0 && LONG_RUNNING_KINDS.includes(kind),
       port,
+      servicePort: answers.service?.servicePort ?? 0,
+      protocol: answers.service?.protocol ?? 'http',
+      portName: portProtocol(answers.service?.protocol).name,
+      appProtocol: portProtocol(answers.service?.protocol).appProtocol ?? '',
       type: answers.service?.type ?? 'ClusterIP',
       annotations: answers.service?.annotations ?? {},
     },
@@ -251,7 +291,9 @@ export function toModel(answers: Answers, chartVersion = '0.1.0'): ChartModel {
     },
     networkPolicy: {
       enabled: answers.networkPolicy?.enabled ?? true,
-      ingressNamespace: answers.networkPolicy?.ingressNamespace ?? ingressNamespaceFor(ingress.className ?? ''),
+      ingressNamespace: answers.networkPolicy?.ingressNamespace ?? '',
+      ...(answers.networkPolicy?.ingressController ? { ingressController: answers.networkPolicy.ingressController } : {}),
+      ...(answers.networkPolicy?.ingressFrom ? { ingressFrom: answers.networkPolicy.ingressFrom } : {}),
     },
     config: {
       enabled: config.enabled ?? Object.keys(config.data ?? {}).length > 0,
@@ -288,36 +330,25 @@ export function toModel(answers: Answers, chartVersion = '0.1.0'): ChartModel {
   };
 }
 
-/** Where well-known ingress controllers run by default; the NetworkPolicy admits traffic from there. */
-const INGRESS_CONTROLLER_NAMESPACES: Record<string, string> = {
-  traefik: 'traefik',
-  haproxy: 'haproxy-controller',
-  contour: 'projectcontour',
-  istio: 'istio-system',
-  kong: 'kong',
-  cilium: 'kube-system',
-};
-
-function ingressNamespaceFor(className: string): string {
-  return INGRESS_CONTROLLER_NAMESPACES[className] ?? 'ingress';
-}
-
-function probe(answer: ProbeAnswer, port: number): Record<string, unknown> {
+/** A probe on the app's port: by its name (http, tcp), so it follows service.port in values; a gRPC
+ * probe takes a number only, which the pod template fills in from service.port. */
+function probe(answer: ProbeAnswer, portName: string): Record<string, unknown> {
   switch (answer.type) {
     case 'http':
-      return { httpGet: { path: answer.path ?? '/', port: 'http' } };
+      return { httpGet: { path: answer.path ?? '/', port: portName } };
     case 'grpc':
-      return { grpc: { port, ...(answer.service ? { service: answer.service } : {}) } };
+      return { grpc: answer.service ? { service: answer.service } : {} };
     case 'exec':
       return { exec: { command: answer.command ?? [] } };
     default:
-      return { tcpSocket: { port: 'http' } };
+      return { tcpSocket: { port: portName } };
   }
 }
 
 /** The probes of a long-running app: those the answers chose, else a TCP check on its port
  * (never an invented HTTP path); a worker's liveness runs its command; batch kinds get none. */
 function probeValues(answers: Answers, port: number): ChartModel['probes'] {
+  const portName = portProtocol(answers.service?.protocol).name;
   const kind = answers.workload?.kind ?? 'Deployment';
   if (!LONG_RUNNING_KINDS.includes(kind)) return {};
   if (port === 0) {
@@ -326,8 +357,8 @@ function probeValues(answers: Answers, port: number): ChartModel['probes'] {
   const chosen = answers.probes ?? {};
   const tcp: ProbeAnswer = { type: 'tcp' };
   return {
-    liveness: { enabled: true, ...probe(chosen.liveness ?? tcp, port) },
-    readiness: { enabled: true, ...probe(chosen.readiness ?? chosen.liveness ?? tcp, port) },
-    startup: { enabled: chosen.startup !== undefined, ...probe(chosen.startup ?? chosen.liveness ?? tcp, port), failureThreshold: 30, periodSeconds: 5 },
+    liveness: { enabled: true, ...probe(chosen.liveness ?? tcp, portName) },
+    readiness: { enabled: true, ...probe(chosen.readiness ?? chosen.liveness ?? tcp, portName) },
+    startup: { enabled: chosen.startup !== undefined, ...probe(chosen.startup ?? chosen.liveness ?? tcp, portName), failureThreshold: 30, periodSeconds: 5 },
   };
 }

@@ -5,10 +5,14 @@
 import { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES } from './answers/schema.ts';
 
 import { validateSchedule, validateTimeZone } from './kinds/schedule.ts';
+import { validateIngressPath, validateRoutePath } from './paths.ts';
+import { SERVICE_PROTOCOLS, type ServiceProtocol } from './protocols.ts';
+import { INGRESS_CONTROLLER_NAMES, type IngressControllerName } from './controllers.ts';
 import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type AccessMode, type Answers, type IssuerKind, type ParentRef, type ProbeAnswer, type WorkloadKind } from './model.ts';
 import {
   integerCheck,
   listCheck,
+  NAMESPACE,
   splitList,
   validateAbsolutePath,
   validateAnnotationKey,
@@ -106,6 +110,10 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
     const port = await input('port', 'Container port (empty for a worker with no Service)', optional(validatePort));
     if (port) {
       const service: NonNullable<Answers['service']> = { port: Number(port) };
+      const protocol = (await select('serviceProtocol', "The app's protocol on it (meshes and gateways read it from the port)", SERVICE_PROTOCOLS, 'http')) as ServiceProtocol;
+      if (protocol !== 'http') service.protocol = protocol;
+      const servicePort = await input('servicePort', `Port of the Service (empty for ${port}, the container port)`, optional(validatePort));
+      if (servicePort) service.servicePort = Number(servicePort);
       service.type = (await select('serviceType', 'Service type', SERVICE_TYPES, 'ClusterIP')) as typeof service.type;
       const annotations = await input('serviceAnnotations', 'Service annotations (key=value, comma-separated; empty for none)', optional(validatePairs(validateAnnotationKey)));
       if (annotations) service.annotations = Object.fromEntries(parsePairs(annotations));
@@ -131,6 +139,20 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
     if (answers.ingress.enabled) answers.ingress = await askIngress();
     if (answers.httpRoute.enabled) answers.httpRoute = await askHttpRoute(answers.ingress.host);
     if (!answers.httpRoute.enabled) delete answers.httpRoute;
+  }
+
+  // The NetworkPolicy admits the proxies of the controller that sends the traffic, where they run.
+  const routed = answers.ingress?.enabled === true || answers.httpRoute?.enabled === true;
+  const policy = answers.networkPolicy ?? {};
+  if (routed && policy.enabled !== false && policy.ingressController === undefined && policy.ingressNamespace === undefined && policy.ingressFrom === undefined) {
+    const choices = [...INGRESS_CONTROLLER_NAMES, OTHER_CONTROLLER, UNKNOWN_CONTROLLER];
+    const controller = await select('ingressController', 'Which controller sends the traffic to the pods? (the NetworkPolicy admits its proxies)', choices, UNKNOWN_CONTROLLER);
+    if (controller === OTHER_CONTROLLER) {
+      policy.ingressNamespace = await input('ingressNamespace', 'The namespace its proxies run in', validateNamespace);
+    } else if (controller !== UNKNOWN_CONTROLLER) {
+      policy.ingressController = controller as IngressControllerName;
+    }
+    if (Object.keys(policy).length > 0) answers.networkPolicy = policy;
   }
 
   if (port !== undefined && answers.probes === undefined) {
@@ -202,8 +224,9 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
   async function askIngress(): Promise<NonNullable<Answers['ingress']>> {
     const ingress: NonNullable<Answers['ingress']> = { enabled: true };
     ingress.host = await input('ingressHost', 'Host name', validateHostname);
-    ingress.path = await input('ingressPath', 'Path', validateHttpPath, '/');
     ingress.pathType = (await select('ingressPathType', 'Path type', PATH_TYPES, 'Prefix')) as typeof ingress.pathType;
+    const pathType = ingress.pathType;
+    ingress.path = await input('ingressPath', 'Path', (v) => both(validateHttpPath, (path) => validateIngressPath(path, pathType))(v), '/');
     const className = await input('ingressClass', "IngressClass (empty for the cluster's default)", optional(validateObjectName));
     if (className) ingress.className = className;
     const annotations = await input('ingressAnnotations', 'Ingress annotations (key=value, comma-separated; empty for none)', optional(validatePairs(validateAnnotationKey)));
@@ -220,7 +243,7 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
 
   async function askHttpRoute(ingressHost: string | undefined): Promise<NonNullable<Answers['httpRoute']>> {
     const hostnames = splitList(await input('routeHostnames', 'Host names of the route (comma-separated)', listCheck(validateHostname), ingressHost));
-    const path = await input('routePath', 'Path prefix', validateHttpPath, '/');
+    const path = await input('routePath', 'Path prefix', both(validateHttpPath, validateRoutePath), '/');
     const gateway = await select('gateway', 'Which Gateway?', GATEWAYS, GATEWAYS[0]!);
     if (gateway === GATEWAYS[0]) {
       const parentRef: ParentRef = { name: await input('gatewayName', 'Name of the shared Gateway', validateObjectName) };
@@ -246,6 +269,10 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>): Pro
   }
 }
 
+const validateNamespace: Check = (value) =>
+  new RegExp(NAMESPACE.pattern).test(value) && value.length <= NAMESPACE.maxLength ? true : NAMESPACE.message;
+const OTHER_CONTROLLER = 'another: name the namespace of its proxies';
+const UNKNOWN_CONTROLLER = 'not known: admit all namespaces (a warning says so)';
 const EXPOSURES = ['not at all', 'Ingress', 'Gateway API', 'Ingress and Gateway API'] as const;
 const GATEWAYS = ['a shared Gateway the platform owns', "a Gateway of the chart's own"] as const;
 const SAME_CHECK = 'the same check';
@@ -255,6 +282,12 @@ const PROBE_TYPES = [
   'grpc: the gRPC health service answers',
   'exec: a command succeeds',
 ] as const;
+
+/** Both checks pass, or the first message. */
+const both = (first: Check, second: Check): Check => (value) => {
+  const result = first(value);
+  return result === true ? second(value) : result;
+};
 
 const required: Check = (value) => (value.trim() ? true : 'required');
 

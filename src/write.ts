@@ -1,11 +1,25 @@
 // Puts a planned set of changes on disk, all or nothing, under a journal: it first lists the renames
 // and deletions to come ("preparing"), then every new content is written beside its file, then the
 // journal is marked "committed", then the renames and deletions happen, then the journal goes.
-// The next run rolls an interrupted update (a crash, Ctrl-C) back if it was still preparing (the
-// temporary files go) and completes it if it was committed. The chart directory itself is never
-// moved: the user's shell and .git may be in it.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The next run rolls an interrupted update (a crash, Ctrl-C, a full disk) back if it was still
+// preparing (the temporary files go) and completes it if it was committed. The chart directory
+// itself is never moved: the user's shell and .git may be in it. Every path goes through chart-fs:
+// confined to the chart, no link followed.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  checkChartDir,
+  DamagedRecordError,
+  DiskError,
+  entryKind,
+  readChartFile,
+  removeFile,
+  renameInChart,
+  unlinkEntry,
+  unsafePathReason,
+  writeNewFile,
+} from './disk/chart-fs.ts';
+import { validateJournal } from './update/validate-records.generated.js';
 
 export interface Change {
   path: string;
@@ -14,7 +28,9 @@ export interface Change {
 }
 
 export const JOURNAL_FILE = '.k8s-chart/journal.json';
-const TEMP_SUFFIX = '.k8s-chart-new';
+export const TEMP_SUFFIX = '.k8s-chart-new';
+/** What a run killed while writing its journal may leave; the next run removes it. */
+export const JOURNAL_TEMP = `${JOURNAL_FILE}${TEMP_SUFFIX}`;
 
 interface Journal {
   state: 'preparing' | 'committed';
@@ -22,24 +38,31 @@ interface Journal {
   deletes: string[];
 }
 
-export function readIfExists(file: string): Buffer | undefined {
-  return existsSync(file) ? readFileSync(file) : undefined;
-}
-
 export function sameContent(disk: Buffer | undefined, content: string | Buffer | undefined): boolean {
   if (disk === undefined || content === undefined) return disk === undefined && content === undefined;
   return disk.equals(typeof content === 'string' ? Buffer.from(content) : content);
 }
 
-/** A test's way to interrupt an update like a crash: K8S_CHART_FAULT=prepare:N stops the process
- * after N temporary files, rename:N after N renames. */
+/** A test's way to interrupt a run like a crash: K8S_CHART_FAULT=prepare:N stops the process
+ * after N temporary files, rename:N after N renames; enospc:N fails the Nth temporary file as a
+ * full disk does. */
 const [faultStage, faultCount] = (process.env.K8S_CHART_FAULT ?? ':').split(':');
 const crashAt = (stage: string, count: number) => {
   if (stage === faultStage && String(count) === faultCount) process.exit(137);
 };
+const fullDiskAt = (count: number, path: string) => {
+  if (faultStage === 'enospc' && String(count) === faultCount) throw new DiskError(path, 'no space left on device');
+};
 
 export function applyChanges(chartDir: string, changes: Change[]): void {
+  if (changes.length === 0) return;
+  // The chart directory is the caller's choice of place, made here if it is not there yet.
+  if (checkChartDir(chartDir) === 'missing') mkdirSync(chartDir, { recursive: true });
   recoverInterruptedUpdate(chartDir);
+  for (const change of changes) {
+    const unsafe = unsafePathReason(change.path);
+    if (unsafe) throw new Error(`k8s-chart: refusing to write ${unsafe}`);
+  }
   const journal: Journal = {
     state: 'preparing',
     renames: changes
@@ -48,48 +71,103 @@ export function applyChanges(chartDir: string, changes: Change[]): void {
     deletes: changes.filter((change) => change.content === undefined).map((change) => change.path),
   };
   writeJournal(chartDir, journal);
-  let written = 0;
-  for (const change of changes) {
-    if (change.content === undefined) continue;
-    crashAt('prepare', written++);
-    const target = join(chartDir, change.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(`${target}${TEMP_SUFFIX}`, change.content);
+  try {
+    let written = 0;
+    for (const change of changes) {
+      if (change.content === undefined) continue;
+      crashAt('prepare', written);
+      fullDiskAt(written++, join(chartDir, `${change.path}${TEMP_SUFFIX}`));
+      // Checks the target and every folder on the way before anything is written beside it.
+      if (entryKind(chartDir, change.path) === 'directory') {
+        throw new DiskError(join(chartDir, change.path), 'is a directory, where k8s-chart writes a file');
+      }
+      writeNewFile(chartDir, `${change.path}${TEMP_SUFFIX}`, change.content);
+    }
+    writeJournal(chartDir, { ...journal, state: 'committed' });
+  } catch (error) {
+    // Nothing was renamed yet: take the temporary files and the journal back, so a full disk or a
+    // refused path leaves the chart as it was.
+    rollBack(chartDir, journal);
+    throw error;
   }
-  writeJournal(chartDir, { ...journal, state: 'committed' });
   completeJournal(chartDir, journal);
 }
 
 function writeJournal(chartDir: string, journal: Journal): void {
-  const journalPath = join(chartDir, JOURNAL_FILE);
-  mkdirSync(dirname(journalPath), { recursive: true });
-  writeFileSync(`${journalPath}${TEMP_SUFFIX}`, JSON.stringify(journal));
-  renameSync(`${journalPath}${TEMP_SUFFIX}`, journalPath);
+  writeNewFile(chartDir, JOURNAL_TEMP, JSON.stringify(journal));
+  renameInChart(chartDir, JOURNAL_TEMP, JOURNAL_FILE);
 }
 
 function completeJournal(chartDir: string, journal: Journal): void {
   let renamed = 0;
   for (const { from, to } of journal.renames) {
     crashAt('rename', renamed);
-    if (existsSync(join(chartDir, from))) renameSync(join(chartDir, from), join(chartDir, to));
+    renameInChart(chartDir, from, to);
     renamed++;
   }
-  for (const path of journal.deletes) rmSync(join(chartDir, path), { force: true });
-  rmSync(join(chartDir, JOURNAL_FILE), { force: true });
+  for (const path of journal.deletes) removeFile(chartDir, path);
+  removeFile(chartDir, JOURNAL_FILE);
+}
+
+function rollBack(chartDir: string, journal: Journal): void {
+  try {
+    for (const { from } of journal.renames) unlinkEntry(chartDir, from);
+    unlinkEntry(chartDir, JOURNAL_TEMP);
+    removeFile(chartDir, JOURNAL_FILE);
+  } catch {
+    // The first failure is the one to report; the next run rolls back what is left.
+  }
+}
+
+/** The journal as a trusted value, or a DamagedRecordError naming why not. */
+export function readJournal(chartDir: string): Journal | undefined {
+  const file = join(chartDir, JOURNAL_FILE);
+  const content = readChartFile(chartDir, JOURNAL_FILE, 16 * 1024 * 1024);
+  if (content === undefined) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(content.toString('utf8'));
+  } catch {
+    throw new DamagedRecordError(file, 'not valid JSON');
+  }
+  if (!validateJournal(data)) {
+    const error = validateJournal.errors?.[0];
+    throw new DamagedRecordError(file, `${error?.instancePath || 'the journal'} ${error?.message ?? 'is misshapen'}`);
+  }
+  const journal = data as Journal;
+  for (const path of [...journal.renames.flatMap(({ from, to }) => [from, to]), ...journal.deletes]) {
+    const unsafe = unsafePathReason(path);
+    if (unsafe) throw new DamagedRecordError(file, unsafe);
+  }
+  for (const { from, to } of journal.renames) {
+    if (from !== `${to}${TEMP_SUFFIX}`) throw new DamagedRecordError(file, `rename of "${from}" is not from ${JSON.stringify(to + TEMP_SUFFIX)}`);
+  }
+  return journal;
 }
 
 /** Completes an update a previous run committed but did not finish, or rolls back one it was
- * still preparing. Returns what it did. */
-export function recoverInterruptedUpdate(chartDir: string): 'none' | 'completed' | 'rolled back' {
-  const journalPath = join(chartDir, JOURNAL_FILE);
-  if (!existsSync(journalPath)) return 'none';
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
+ * still preparing. With `discard` (--force), a damaged journal is removed without acting on any
+ * of its paths. Returns what it did. */
+export function recoverInterruptedUpdate(
+  chartDir: string,
+  options: { discard?: boolean } = {},
+): 'none' | 'completed' | 'rolled back' | 'discarded' {
+  if (entryKind(chartDir, '.k8s-chart') !== 'directory') return 'none';
+  unlinkEntry(chartDir, JOURNAL_TEMP);
+  let journal: Journal | undefined;
+  try {
+    journal = readJournal(chartDir);
+  } catch (error) {
+    if (!(error instanceof DamagedRecordError) || !options.discard) throw error;
+    unlinkEntry(chartDir, JOURNAL_FILE);
+    return 'discarded';
+  }
+  if (journal === undefined) return 'none';
   if (journal.state === 'committed') {
     completeJournal(chartDir, journal);
     return 'completed';
   }
-  for (const { from } of journal.renames) rmSync(join(chartDir, from), { force: true });
-  rmSync(journalPath, { force: true });
+  rollBack(chartDir, journal);
   return 'rolled back';
 }
 
@@ -98,7 +176,7 @@ export async function unifiedDiff(chartDir: string, changes: Change[]): Promise<
   const { createTwoFilesPatch } = await import('diff');
   return changes
     .map((change) => {
-      const disk = readIfExists(join(chartDir, change.path));
+      const disk = readChartFile(chartDir, change.path);
       const binary = typeof change.content !== 'string' && change.content !== undefined;
       if (binary) return `Binary file ${change.path} ${disk === undefined ? 'added' : 'changed'}\n`;
       return createTwoFilesPatch(

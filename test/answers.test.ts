@@ -42,8 +42,10 @@ rejects('a CronJob needs a schedule', (a) => {
 rejects('a typo is an unknown key, named by its own path', (a) => (a.image.tgа = 'x'), [
   'image.tgа: unknown key (allowed here: repository, tag, digest, pullPolicy)',
 ]);
+// The rules read a typo as the key it was meant to be: what that key itself lacks is said at once.
 rejects('a typo at the top level', (a) => (a.ingres = { enabled: true }), [
-  `ingres: unknown key (allowed here: ${TOP_LEVEL_KEYS})`,
+  `ingres: unknown key; did you mean ingress? (allowed here: ${TOP_LEVEL_KEYS})`,
+  'ingress.host: required when ingress.enabled is true',
 ]);
 rejects('a name with capitals', (a) => (a.name = 'Shop-API'), [
   "name: must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters",

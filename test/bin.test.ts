@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answersFile, runBin, tempDir } from './support/bin.ts';
+import { answersSchema } from '../src/answers/schema.ts';
 import { binPath, examplesDir, listFiles, repoRoot } from './support/paths.ts';
 import { spawnSync } from 'node:child_process';
 
@@ -22,6 +23,15 @@ test('writes the chart to DIR/<name>/ and exits 0', () => {
   assert.is(run.stderr, '');
   assert.ok(existsSync(join(out, 'demo/Chart.yaml')));
   assert.match(readFileSync(join(out, 'demo/Chart.yaml'), 'utf8'), /^name: demo$/m);
+});
+
+test('after writing, the next steps: lint, install with the secret keys it takes, the README', () => {
+  const out = tempDir();
+  const run = runBin(['--answers', answersFile(`${good}secrets:\n  keys: [DB_PASSWORD, API_TOKEN]\n`), '--output', 'charts'], { cwd: out });
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stdout, /wrote \d+ files\nNext steps:\n  helm lint \.\/charts\/demo\n  helm install demo \.\/charts\/demo --set-string secrets\.values\.DB_PASSWORD=\.\.\. --set-string secrets\.values\.API_TOKEN=\.\.\.\n/);
+  assert.match(run.stdout, /\.\/charts\/demo\/README\.md explains every value/);
+  assert.ok(existsSync(join(out, 'charts/demo/README.md')), 'the README it names is there');
 });
 
 test('the same answers give byte-identical files, and a second run changes nothing', () => {
@@ -49,7 +59,9 @@ test('the output goes to the current directory by default', () => {
 const badAnswers: Array<[string, string, string[]]> = [
   ['wrong kind', `${good}workload:\n  kind: Pod\n`, ['workload.kind: must be one of Deployment, StatefulSet, DaemonSet, Job, CronJob']],
   ['CronJob without schedule', good.replace('service:\n  port: 8080\n', 'workload:\n  kind: CronJob\n'), ['workload.schedule: required when workload.kind is CronJob']],
-  ['typo', good.replace('tag:', 'tga:'), ['image.tga: unknown key (allowed here: repository, tag, digest, pullPolicy)', 'image.tag: required unless image.digest or appVersion is set']],
+  // A typo is one problem: the rules read it as the key it was meant to be.
+  ['typo', good.replace('tag:', 'tga:'), ['image.tga: unknown key; did you mean tag? (allowed here: repository, tag, digest, pullPolicy)']],
+  ['typo at the top', good.replace('service:', 'servce:'), [`servce: unknown key; did you mean service? (allowed here: ${Object.keys((answersSchema as { properties: object }).properties).join(', ')})`]],
   ['capitals', good.replace('name: demo', 'name: Demo'), ["name: must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters"]],
   ['port 70000', good.replace('8080', '70000'), ['service.port: must be <= 65535']],
   ['min > max', `${good}autoscaling:\n  enabled: true\n  minReplicas: 5\n  maxReplicas: 2\n`, ['autoscaling.minReplicas: autoscaling.minReplicas (5) must not exceed autoscaling.maxReplicas (2)']],

@@ -50,19 +50,19 @@ test("the chart's own Gateway: HTTPS per host with cert-manager certificates, HT
   const listeners = gateway.spec.listeners;
   assert.equal(listeners.map((l: any) => [l.name, l.protocol, l.port, l.hostname]), [
     ['http', 'HTTP', 80, undefined],
-    ['https-0', 'HTTPS', 443, 'docs.example.com'],
-    ['https-1', 'HTTPS', 443, 'api.example.com'],
+    ['https-docs.example.com', 'HTTPS', 443, 'docs.example.com'],
+    ['https-api.example.com', 'HTTPS', 443, 'api.example.com'],
   ]);
   for (const listener of listeners.slice(1)) {
     assert.is(listener.tls.mode, 'Terminate');
-    assert.match(listener.tls.certificateRefs[0].name, /^rel-docs-site-tls-\d$/);
+    assert.is(listener.tls.certificateRefs[0].name, `rel-docs-site-tls-${listener.hostname}`);
   }
   const routes = all('HTTPRoute');
   const redirect = routes.find((r: any) => r.metadata.name.endsWith('-redirect'));
   const app = routes.find((r: any) => !r.metadata.name.endsWith('-redirect'));
   assert.equal(redirect.spec.parentRefs, [{ name: gateway.metadata.name, sectionName: 'http' }]);
   assert.equal(redirect.spec.rules[0].filters, [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }]);
-  assert.equal(app.spec.parentRefs.map((p: any) => p.sectionName), ['https-0', 'https-1']);
+  assert.equal(app.spec.parentRefs.map((p: any) => p.sectionName), ['https-docs.example.com', 'https-api.example.com']);
   assert.is(app.spec.rules[0].backendRefs[0].name, find('Service').metadata.name);
   const named = render('docs-site', ['httpRoute.gateway.issuer=letsencrypt-prod', 'httpRoute.gateway.issuerKind=Issuer']).find('Gateway');
   assert.equal(named.metadata.annotations, { 'cert-manager.io/issuer': 'letsencrypt-prod' });

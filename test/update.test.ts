@@ -14,21 +14,11 @@ import { binPath, listFiles } from './support/paths.ts';
 import { builtGenerator, freshDir, installYo, runYo, writePublicFile } from './support/yo.ts';
 import { migrateAnswers } from '../src/update/migrate.ts';
 import { mergeFile } from '../src/update/merge.ts';
+import { shopAnswers } from './support/answers.ts';
 
 const binaries = await helms();
 
-const firstAnswers = `name: shop
-appVersion: "1.0.0"
-image:
-  repository: ghcr.io/acme/shop
-service:
-  port: 8080
-config:
-  data:
-    LOG_LEVEL: info
-secrets:
-  keys: [DB_PASSWORD]
-`;
+const firstAnswers = shopAnswers;
 
 // Later: a new secret key, a changed config value, Ingress on.
 const secondAnswers = `${firstAnswers.replace('LOG_LEVEL: info', 'LOG_LEVEL: debug').replace('keys: [DB_PASSWORD]', 'keys: [DB_PASSWORD, API_TOKEN]')}ingress:
@@ -110,6 +100,8 @@ test('the generator and the user changing the same lines: exit 1, the file and l
   assert.is(run.status, 1);
   assert.match(run.stderr, new RegExp(`${join(chart, 'values.yaml').replace(/[/.]/g, '\\$&')}: line \\d+`));
   assert.match(run.stderr, /--force/);
+  // Both sides' lines, as the user must choose between them.
+  assert.match(run.stderr, /: line \d+: changed by you and by the generator\n  yours:\n    \|     LOG_LEVEL: warn\n  the generator's:\n    \|     LOG_LEVEL: debug\n/);
   assert.is(run.stdout, '');
   assert.is(git(repo, 'status', '--porcelain'), '', 'nothing written');
 
@@ -179,6 +171,31 @@ test('an answer given as null removes the stored one', () => {
   assert.not.ok(existsSync(join(chart, 'templates/secret.yaml')), 'the secrets part switched off');
 });
 
+test('--conflicts=markers writes both sides between git\'s markers, exits 1, and merges the rest', () => {
+  const { repo, chart } = committedChart();
+  edit(chart, 'values.yaml', (text) => text.replace('LOG_LEVEL: info', 'LOG_LEVEL: warn'));
+  git(repo, 'commit', '-qam', 'warn');
+  const run = update(chart, secondAnswers, '--conflicts=markers');
+  assert.is(run.status, 1, run.stderr);
+  assert.match(run.stderr, /values\.yaml: line \d+: changed by you and by the generator/);
+  assert.match(run.stderr, /conflict markers written into 1 file\(s\)/);
+  assert.match(read(chart, 'values.yaml'), /\n<<<<<<< yours\n    LOG_LEVEL: warn\n=======\n    LOG_LEVEL: debug\n>>>>>>> k8s-chart\n/);
+  assert.ok(existsSync(join(chart, 'templates/ingress.yaml')), 'the rest of the update is written');
+  // Resolved by the user (their side kept): the next run keeps it.
+  edit(chart, 'values.yaml', (text) => text.replace(/<<<<<<< yours\n(.*\n)=======\n.*\n>>>>>>> k8s-chart\n/, '$1'));
+  const next = update(chart, secondAnswers);
+  assert.is(next.status, 0, next.stderr);
+  assert.match(read(chart, 'values.yaml'), /LOG_LEVEL: warn/);
+  assert.is(update(chart, secondAnswers, '--conflicts=theirs').status, 2, 'only markers is a choice');
+});
+
+test('--dry-run on an up-to-date chart says up to date', () => {
+  const { chart } = committedChart();
+  const run = update(chart, firstAnswers, '--dry-run');
+  assert.is(run.status, 0, run.stderr);
+  assert.is(run.stdout, `${chart}: up to date\n`);
+});
+
 test('the user set a version: no bump', () => {
   const { chart } = committedChart();
   edit(chart, 'Chart.yaml', (text) => text.replace('version: 0.1.0', 'version: 2.0.0'));
@@ -235,7 +252,7 @@ test('a damaged record or a foreign directory: a clear error, the directory unto
   git(repo, 'commit', '-qam', 'damage');
   const run = update(chart, secondAnswers);
   assert.is(run.status, 1);
-  assert.match(run.stderr, /base\.json\.gz: the record of the last generation is missing or damaged/);
+  assert.match(run.stderr, /base\.json\.gz: damaged \(not gzipped JSON\); remove it or pass --force/);
   assert.is(git(repo, 'status', '--porcelain'), '');
   const forced = update(chart, secondAnswers, '--force');
   assert.is(forced.status, 0, forced.stderr);
@@ -255,7 +272,8 @@ test('the merge keeps line endings and the bytes of untouched lines', () => {
   const user = 'a: 10\r\nb: 2\r\nc: 3\r\nd: 4';
   const generated = 'a: 1\r\nb: 2\r\nc: 3\r\nd: 40\n';
   assert.equal(mergeFile(base, user, generated), { content: 'a: 10\r\nb: 2\r\nc: 3\r\nd: 40\n', conflicts: [] });
-  assert.equal(mergeFile('x\n', 'y\n', 'z\n').conflicts, [{ fromLine: 1, toLine: 1 }]);
+  assert.equal(mergeFile('x\n', 'y\n', 'z\n').conflicts, [{ fromLine: 1, toLine: 1, yours: ['y'], generated: ['z'] }]);
+  assert.is(mergeFile('x\n', 'y', 'z\n', 'markers').content, '<<<<<<< yours\ny\n=======\nz\n>>>>>>> k8s-chart');
 });
 
 test('a CRLF checkout or a stripped final newline is no edit: the merge keeps the user\'s line ends', () => {

@@ -78,17 +78,20 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
     kind: 'Deployment',
     replicas: '2',
     port: '9090',
+    serviceProtocol: 'http',
+    servicePort: ' ',
     serviceType: 'NodePort',
     serviceAnnotations: 'example.com/team=qa',
     exposure: 'Ingress',
     ingressHost: 'qa.example.com',
-    ingressPath: '/api',
     ingressPathType: 'Exact',
+    ingressPath: '/api',
     ingressClass: 'nginx',
     ingressAnnotations: 'nginx.ingress.kubernetes.io/proxy-body-size=8m',
     tls: true,
     issuer: 'letsencrypt-staging',
     issuerKind: 'Issuer',
+    ingressController: 'ingress-nginx',
     probe: 'http: a path answers 2xx or 3xx',
     probePath: '/healthz',
     readinessProbe: 'exec: a command succeeds',
@@ -123,6 +126,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
       annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '8m' },
       tls: { enabled: true, issuer: 'letsencrypt-staging', issuerKind: 'Issuer' },
     },
+    networkPolicy: { ingressController: 'ingress-nginx' },
     probes: {
       liveness: { type: 'http', path: '/healthz' },
       readiness: { type: 'exec', command: ['/bin/ready', '--fast'] },
@@ -153,6 +157,8 @@ test('prompts, not reached from outside: no Ingress questions, no Ingress file',
     kind: 'Deployment',
     replicas: '1',
     port: '8081',
+    serviceProtocol: 'tcp',
+    servicePort: '80',
     serviceType: 'ClusterIP',
     serviceAnnotations: 'example.com/owner=ops',
     exposure: 'not at all',
@@ -170,6 +176,9 @@ test('prompts, not reached from outside: no Ingress questions, no Ingress file',
   const chart = chartTree(run.files, 'plain-app');
   assert.is(yaml(chart, 'Chart.yaml').name, 'plain-app');
   assert.is(yaml(chart, 'values.yaml').service.port, 8081);
+  assert.is(yaml(chart, 'values.yaml').service.servicePort, 80);
+  assert.equal((recordedAnswers(chart).answers.service as { protocol?: string } | undefined)?.protocol, 'tcp');
+  assert.match(chart.get('templates/service.yaml')!.toString('utf8'), 'appProtocol: tcp');
   assert.not.ok(chart.has('templates/ingress.yaml'), 'no Ingress when answered no');
   assert.not.ok(chart.has('templates/hpa.yaml'), 'no HPA when answered no');
   assert.equal(recordedAnswers(chart).answers.ingress, { enabled: false });
@@ -211,6 +220,8 @@ test('prompts, Gateway API with the chart\'s own Gateway; a StatefulSet with a v
     kind: 'StatefulSet',
     replicas: '3',
     port: '8080',
+    serviceProtocol: 'http',
+    servicePort: ' ',
     serviceType: 'ClusterIP',
     serviceAnnotations: ' ',
     exposure: 'Gateway API',
@@ -220,6 +231,8 @@ test('prompts, Gateway API with the chart\'s own Gateway; a StatefulSet with a v
     gatewayClass: 'cilium',
     gatewayIssuer: 'letsencrypt-prod',
     gatewayIssuerKind: 'ClusterIssuer',
+    ingressController: 'another: name the namespace of its proxies',
+    ingressNamespace: 'cilium-gw',
     probe: 'grpc: the gRPC health service answers',
     readinessProbe: 'the same check',
     startupProbe: false,
@@ -243,6 +256,7 @@ test('prompts, Gateway API with the chart\'s own Gateway; a StatefulSet with a v
     gateway: { create: true, className: 'cilium', tls: { issuer: 'letsencrypt-prod', issuerKind: 'ClusterIssuer' } },
   });
   assert.equal(recorded.answers.persistence, { size: '5Gi', mountPath: '/var/lib/app', accessModes: ['ReadWriteOnce'] });
+  assert.equal(recorded.answers.networkPolicy, { ingressNamespace: 'cilium-gw' });
   for (const file of ['templates/statefulset.yaml', 'templates/service-headless.yaml', 'templates/httproute.yaml', 'templates/gateway.yaml']) {
     assert.ok(chart.has(file), file);
   }
@@ -283,6 +297,8 @@ test('prompts, an answer the core refuses: rejects naming the field, writes noth
     kind: 'Deployment',
     replicas: '1',
     port: '70000',
+    serviceProtocol: 'http',
+    servicePort: ' ',
     serviceType: 'ClusterIP',
     serviceAnnotations: 'example.com/a=b',
     exposure: 'not at all',

@@ -64,6 +64,21 @@ test('yo k8s-chart --answers FILE with a bad answer: non-zero, the field on stde
   assert.equal(readdirSync(work), [], 'nothing is written');
 });
 
+// The machine's own Node, where it is older than 22.18 (Debian's is 20 here): yo must say so.
+const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path));
+const systemNodeVersion = systemNode ? spawnSync(systemNode, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim() : '';
+const [sysMajor = 0, sysMinor = 0] = systemNodeVersion.split('.').map(Number);
+if (systemNode && (sysMajor < 22 || (sysMajor === 22 && sysMinor < 18))) {
+  test(`yo k8s-chart on Node ${systemNodeVersion}: says it needs Node 22.18 or later, writes nothing`, async () => {
+    const { work, answers } = workWithAnswers('shop-api.yaml', readFileSync(shopApi, 'utf8'));
+    const run = await runYo(['k8s-chart', '--answers', answers], work, { node: systemNode });
+    assert.is.not(run.status, 0, `yo succeeded:\n${run.stdout}${run.stderr}`);
+    assert.match(`${run.stdout}${run.stderr}`, `k8s-chart needs Node.js 22.18 or later (this is v${systemNodeVersion})`);
+    assert.not.match(`${run.stdout}${run.stderr}`, 'TEXT_ENCODINGS');
+    assert.equal(readdirSync(work), []);
+  });
+}
+
 test('yo k8s-chart without --answers and without a terminal: fails at once even with stdin open', async () => {
   const work = freshDir('work', true);
   const run = await runYo(['k8s-chart'], work, { keepStdinOpen: true, timeoutMs: 20_000 });
@@ -155,6 +170,8 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     await answer('Workload kind', '', ['Enter'], 'Deployment'); // the default
     await answer('Replicas', '2', ['Enter'], '2');
     await answer('Container port (empty for a worker with no Service)', '8080', ['Enter'], '8080');
+    await answer("The app's protocol on it (meshes and gateways read it from the port)", '', ['Enter'], 'http');
+    await answer('Port of the Service (empty for 8080, the container port)', '', ['Enter'], '');
     await answer('Service type', '', ['Down', 'Enter'], 'NodePort'); // one below ClusterIP
     await answer('Service annotations (key=value, comma-separated; empty for none)', '', ['Enter'], '');
     await answer('How is it reached from outside the cluster?', '', ['Enter'], 'not at all');

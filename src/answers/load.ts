@@ -1,19 +1,73 @@
-// Reads an answers file: YAML or JSON (JSON is YAML 1.2, so one parser reads both).
+// Reads an answers file: YAML or JSON (JSON is YAML 1.2, so one parser reads both), from a path or
+// from standard input ("-"). Maps are null-prototype objects (see data.ts); a key that YAML reads as
+// something other than a string (`1.10:` is the number 1.1, `true:` a boolean) is refused with its
+// path, since turning it back into a string would silently change it.
 import { readFileSync } from 'node:fs';
-import { load, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, defineMappingTag, load, YAMLException } from 'js-yaml';
 
 export class AnswersFileError extends Error {}
 
-export function loadAnswersFile(file: string): unknown {
+/** An answers file is small; past this it is refused before parsing (a config map must fit 1 MiB). */
+export const MAX_ANSWERS_BYTES = 4 * 1024 * 1024;
+
+type Data = Record<string, unknown>;
+
+/** Keys of each map that YAML did not read as strings, with what it read them as. */
+const nonStringKeys = new WeakMap<Data, Map<string, unknown>>();
+
+const answersMapTag = defineMappingTag<Data>('tag:yaml.org,2002:map', {
+  create: () => Object.create(null) as Data,
+  identify: (value): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value),
+  represent: (data) => new Map(Object.entries(data)),
+  addPair: (container, key, value) => {
+    if (key !== null && typeof key === 'object') return 'a key must be a plain string, not a mapping or a list';
+    const name = String(key);
+    if (typeof key !== 'string') {
+      const keys = nonStringKeys.get(container) ?? new Map<string, unknown>();
+      keys.set(name, key);
+      nonStringKeys.set(container, keys);
+    }
+    container[name] = value;
+    return '';
+  },
+  has: (container, key) => Object.hasOwn(container, String(key)),
+  keys: (container) => Object.keys(container),
+  get: (container, key) => (Object.hasOwn(container, String(key)) ? container[String(key)] : null),
+});
+
+const ANSWERS_SCHEMA = CORE_SCHEMA.withTags(answersMapTag);
+
+function describe(value: unknown): string {
+  if (value === null) return 'null (nothing)';
+  return `the ${typeof value === 'number' ? 'number' : typeof value} ${String(value)}`;
+}
+
+/** One line per key whose YAML source was not a string, by field path. */
+function keyProblems(data: unknown, path = ''): string[] {
+  if (Array.isArray(data)) return data.flatMap((item, index) => keyProblems(item, `${path}[${index}]`));
+  if (data === null || typeof data !== 'object') return [];
+  const bad = nonStringKeys.get(data as Data);
+  return Object.keys(data).flatMap((key) => {
+    const child = path ? `${path}.${key}` : key;
+    const own = bad?.has(key) ? [`${child}: YAML reads this key as ${describe(bad.get(key))}, not as text: quote it ("${key}" or as you meant it)`] : [];
+    return [...own, ...keyProblems((data as Data)[key], child)];
+  });
+}
+
+export function loadAnswersFile(file: string, readStdin: () => string = () => readFileSync(0, 'utf8')): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = file === '-' ? readStdin() : readFileSync(file, 'utf8');
   } catch (error) {
     throw new AnswersFileError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) {
+    throw new AnswersFileError(`${file}: too large for an answers file (more than ${MAX_ANSWERS_BYTES} bytes)`);
+  }
   let data: unknown;
   try {
-    data = load(text, { filename: file });
+    // An alias repeats a whole node: a few are handy, many are a way to make a small file huge.
+    data = load(text, { filename: file, schema: ANSWERS_SCHEMA, maxAliases: 20 });
   } catch (error) {
     if (error instanceof YAMLException) {
       const { line, column } = error.mark ?? { line: 0, column: 0 };
@@ -24,5 +78,7 @@ export function loadAnswersFile(file: string): unknown {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new AnswersFileError(`${file}: not valid YAML or JSON: expected a mapping of answers such as "name: my-app" (1:1)`);
   }
+  const problems = keyProblems(data);
+  if (problems.length) throw new AnswersFileError(problems.join('\n'));
   return data;
 }

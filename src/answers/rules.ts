@@ -4,6 +4,9 @@
 import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type Answers, type WorkloadKind } from '../model.ts';
 import { WORKLOAD_KINDS } from './schema.ts';
 import { validateSchedule, validateTimeZone } from '../kinds/schedule.ts';
+import { validateIngressPath, validateRoutePath } from '../paths.ts';
+import { PORT_PROTOCOLS, type ServiceProtocol } from '../protocols.ts';
+import { INGRESS_CONTROLLERS, type IngressController, type IngressControllerName } from '../controllers.ts';
 import { validateImageTag } from '../validators.ts';
 
 export interface Problem {
@@ -66,6 +69,19 @@ export function crossFieldProblems(data: unknown): Problem[] {
     problem('workload.replicas', `only for workload.kind Deployment or StatefulSet, not ${kind}`);
   }
 
+  for (const key of ['servicePort', 'protocol'] as const) {
+    if (longRunning && answers.service?.[key] !== undefined && answers.service.port === undefined) {
+      problem(`service.${key}`, 'only with service.port (the container port): a worker listens on no port');
+    }
+  }
+  const protocol = answers.service?.protocol;
+  if (typeof protocol === 'string' && Object.hasOwn(PORT_PROTOCOLS, protocol) && !PORT_PROTOCOLS[protocol as ServiceProtocol].http) {
+    for (const part of ['ingress', 'httpRoute'] as const) {
+      if (answers[part]?.enabled === true) {
+        problem(`${part}.enabled`, `routes HTTP, and service.protocol is ${protocol}: expose it with a LoadBalancer or NodePort service.type instead`);
+      }
+    }
+  }
   if (!longRunning && answers.service !== undefined) {
     problem('service', `a ${kind} gets no Service: remove service, or choose a long-running workload.kind`);
   }
@@ -76,12 +92,18 @@ export function crossFieldProblems(data: unknown): Problem[] {
     if (!hasService) {
       problem('ingress.enabled', 'needs a Service: set service.port on a Deployment, StatefulSet or DaemonSet');
     }
+    if (typeof ingress.path === 'string') {
+      const path = validateIngressPath(ingress.path, ingress.pathType);
+      if (path !== true) problem('ingress.path', path);
+    }
     if (ingress.tls?.enabled === true && ingress.tls.issuer === undefined && answers.acmeIssuer === undefined) {
       problem('ingress.tls.issuer', 'required when ingress.tls.enabled is true (a cert-manager issuer name), unless acmeIssuer is set');
     }
   }
 
   problems.push(...httpRouteProblems(answers, hasService));
+  problems.push(...wildcardProblems(answers));
+  problems.push(...controllerProblems(answers));
   if (answers.acmeIssuer !== undefined) {
     const usesTls = (ingress.enabled === true && ingress.tls?.enabled === true) || answers.httpRoute?.gateway?.create === true;
     if (!usesTls) {
@@ -168,6 +190,10 @@ function httpRouteProblems(answers: Partial<Answers>, hasService: boolean): Prob
     problems.push({ path: 'httpRoute.enabled', message: 'needs a Service: set service.port on a Deployment, StatefulSet or DaemonSet' });
   }
   if (route.hostnames === undefined) problems.push({ path: 'httpRoute.hostnames', message: 'required when httpRoute.enabled is true' });
+  if (typeof route.path === 'string') {
+    const path = validateRoutePath(route.path);
+    if (path !== true) problems.push({ path: 'httpRoute.path', message: path });
+  }
   const create = route.gateway?.create === true;
   if (!create && route.parentRefs === undefined) {
     problems.push({ path: 'httpRoute.parentRefs', message: 'required unless httpRoute.gateway.create is true (the shared Gateway to attach to)' });
@@ -183,6 +209,47 @@ function httpRouteProblems(answers: Partial<Answers>, hasService: boolean): Prob
   }
   if (!create && route.gateway !== undefined && route.gateway.create !== false) {
     problems.push({ path: 'httpRoute.gateway', message: 'only with httpRoute.gateway.create: true' });
+  }
+  return problems;
+}
+
+/** A controller that cannot be the source of the chart's Ingress or route traffic. */
+function controllerProblems(answers: Partial<Answers>): Problem[] {
+  const policy = answers.networkPolicy ?? {};
+  const name = policy.ingressController;
+  if (typeof name !== 'string' || !Object.hasOwn(INGRESS_CONTROLLERS, name) || policy.ingressFrom !== undefined || policy.ingressNamespace !== undefined) return [];
+  const controller: IngressController = INGRESS_CONTROLLERS[name as IngressControllerName];
+  const problems: Problem[] = [];
+  if (answers.ingress?.enabled === true && !controller.ingress) {
+    problems.push({ path: 'networkPolicy.ingressController', message: `${name} serves no Ingress objects (ingress.enabled is true): set networkPolicy.ingressFrom to the sources of both` });
+  }
+  if (answers.httpRoute?.enabled === true && !controller.gateway) {
+    problems.push({ path: 'networkPolicy.ingressController', message: `${name} implements no Gateway API (httpRoute.enabled is true): set networkPolicy.ingressFrom to the sources of both` });
+  }
+  if (answers.ingress?.enabled !== true && answers.httpRoute?.enabled !== true) {
+    problems.push({ path: 'networkPolicy.ingressController', message: 'only with ingress.enabled or httpRoute.enabled: nothing routes traffic to the pods' });
+  }
+  return problems;
+}
+
+const HTTP01_WILDCARD =
+  "is a wildcard, and the chart's acmeIssuer solves HTTP-01, which cannot issue wildcards (only DNS-01 can)";
+
+/** A wildcard host whose certificate would come from the chart's own HTTP-01 issuer. */
+function wildcardProblems(answers: Partial<Answers>): Problem[] {
+  if (answers.acmeIssuer === undefined) return [];
+  const problems: Problem[] = [];
+  const ingress = answers.ingress;
+  if (ingress?.enabled === true && ingress.tls?.enabled === true && ingress.tls.issuer === undefined && typeof ingress.host === 'string' && ingress.host.startsWith('*.')) {
+    problems.push({ path: 'ingress.host', message: `${HTTP01_WILDCARD}: set ingress.tls.issuer to a DNS-01 issuer` });
+  }
+  const route = answers.httpRoute;
+  if (route?.enabled === true && route.gateway?.create === true && route.gateway.tls?.issuer === undefined && Array.isArray(route.hostnames)) {
+    route.hostnames.forEach((host, i) => {
+      if (typeof host === 'string' && host.startsWith('*.')) {
+        problems.push({ path: `httpRoute.hostnames[${i}]`, message: `${HTTP01_WILDCARD}: set httpRoute.gateway.tls.issuer to a DNS-01 issuer` });
+      }
+    });
   }
   return problems;
 }

@@ -21,6 +21,8 @@ import {
   QUANTITY,
   RBAC_VERBS,
 } from '../validators.ts';
+import { SERVICE_PROTOCOLS } from '../protocols.ts';
+import { INGRESS_CONTROLLER_NAMES } from '../controllers.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -153,6 +155,8 @@ export const answersSchema: Schema = {
       service: object(
         {
           port: integer(1, 65535, 'The container port; long-running kinds get a Service on it'),
+          servicePort: integer(1, 65535, "The Service's port, e.g. 80 in front of container port 8080 (default: service.port)"),
+          protocol: choice([...SERVICE_PROTOCOLS], "The app's protocol (default http): the port's name and appProtocol say it to meshes and gateways"),
           type: choice([...SERVICE_TYPES], 'Service type (default ClusterIP)'),
           annotations,
         },
@@ -308,7 +312,29 @@ export const answersSchema: Schema = {
       networkPolicy: object(
         {
           enabled: boolean('A NetworkPolicy that admits traffic only on the service port (default true)'),
-          ingressNamespace: text(NAMESPACE, 'Namespace of the ingress controller or gateway that may reach the pods'),
+          ingressNamespace: text(NAMESPACE, "Namespace of the ingress controller's or gateway's proxies that may reach the pods (default: the controller's)"),
+          ingressController: choice([...INGRESS_CONTROLLER_NAMES], 'The controller whose proxies send the Ingress and Gateway traffic; the NetworkPolicy admits them where they run by default'),
+          ingressFrom: {
+            type: 'array',
+            minItems: 1,
+            description: 'The sources of that traffic, as NetworkPolicyPeer objects; they replace ingressNamespace and ingressController',
+            items: {
+              type: 'object',
+              description: 'A NetworkPolicyPeer',
+              additionalProperties: false,
+              minProperties: 1,
+              properties: {
+                namespaceSelector: { type: 'object', description: 'Namespaces by label' },
+                podSelector: { type: 'object', description: 'Pods by label' },
+                ipBlock: {
+                  type: 'object',
+                  description: 'Addresses: {cidr, except}',
+                  required: ['cidr'],
+                  properties: { cidr: { type: 'string', description: 'e.g. 10.0.0.0/8' }, except: { type: 'array', items: { type: 'string' }, description: 'CIDRs left out' } },
+                },
+              },
+            },
+          },
         },
         'The NetworkPolicy of the pods',
       ),

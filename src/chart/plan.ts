@@ -6,6 +6,7 @@ import HandlebarsRuntime from 'handlebars/runtime.js';
 import templateSpecs from '../templates.generated.js';
 import type { ChartModel } from '../model.ts';
 import { chartValues } from './values.ts';
+import { trafficPeers } from '../controllers.ts';
 import { parameters, renderValuesYaml, valuesSchema, type ValueSection } from './values-tree.ts';
 import { WORKLOAD_MODULES } from '../kinds/index.ts';
 import { BASE_FILE, RECORD_FILE, baseContent, recordContent } from '../update/record.ts';
@@ -67,6 +68,7 @@ export const CHART_PLAN: PlannedFile[] = [
   { path: 'templates/serviceaccount.yaml', when: always, from: 'template' },
   { path: 'templates/rbac.yaml', when: (m) => m.rbac.enabled, from: 'template' },
   { path: 'templates/networkpolicy.yaml', when: always, from: 'template' },
+  { path: 'templates/cilium-networkpolicy.yaml', when: (m) => m.service.enabled && trafficPeers(m).ciliumIngress, from: 'template' },
   { path: 'templates/pdb.yaml', when: (m) => m.workload.replicated, from: 'template' },
   { path: 'templates/namespace-policy.yaml', when: always, from: 'template' },
   ...kindFiles,
@@ -135,7 +137,12 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
 export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
   const values = chartValues(model);
   const context: RenderContext = { model, values, answers };
-  const view = { ...model, parameters: parameters(values), generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION } };
+  const view = {
+    ...model,
+    traffic: trafficPeers(model),
+    parameters: parameters(values),
+    generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
+  };
   const files: ChartFile[] = CHART_PLAN.filter((file) => file.when(model)).map((file) => ({
     path: file.path,
     content: file.from === 'template' ? template(`chart/${file.path}`)(view) : file.from(context),

@@ -72,7 +72,7 @@ export const probe: JsonSchema = {
     grpc: {
       type: 'object',
       additionalProperties: false,
-      required: ['port'],
+      // No port: the container port (service.port); gRPC probes take no port names.
       properties: { port: int(1, 65535), service: str },
     },
     exec: {

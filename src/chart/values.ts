@@ -3,6 +3,7 @@
 import type { ChartModel } from '../model.ts';
 import { group, leaf, type ValueNode, type ValueSection } from './values-tree.ts';
 import { workloadModule } from '../kinds/index.ts';
+import { trafficPeers } from '../controllers.ts';
 import {
   bool,
   containerSecurityContext,
@@ -161,9 +162,17 @@ function serviceAccountNodes(model: ChartModel): ValueNode[] {
 }
 
 const peerList: JsonSchema = { type: 'array', items: { type: 'object' } };
+const cidr: JsonSchema = { type: 'string', pattern: '^[0-9a-fA-F.:]+/[0-9]{1,3}$' };
 
 function networkPolicyNodes(model: ChartModel): ValueNode[] {
   const listens = model.service.enabled;
+  const traffic = trafficPeers(model);
+  const controller = model.networkPolicy.ingressController;
+  const sourceNotes = traffic.unknown
+    ? ['No controller was named, so every namespace may reach the service port ({namespaceSelector: {}}): set the namespace your ingress controller or gateway runs in.']
+    : controller
+      ? [`The proxies of ${controller} where its install docs put them${model.networkPolicy.ingressNamespace ? `, in ${model.networkPolicy.ingressNamespace} as answered` : ''}.`]
+      : [];
   return [
     group('networkPolicy', listens
       ? 'A NetworkPolicy: the pods accept traffic only on the service port, only from the peers below'
@@ -171,40 +180,33 @@ function networkPolicyNodes(model: ChartModel): ValueNode[] {
       leaf('enabled', model.networkPolicy.enabled, bool, 'Create the NetworkPolicy (needs a network plugin that enforces it)'),
       ...(listens
         ? [
-            leaf('allowSameNamespace', true, bool, 'Admit pods of the release namespace'),
-            leaf('ingressFrom', trafficPeers(model), peerList, 'More peers admitted, as NetworkPolicyPeer objects: the ingress controller\'s or gateway\'s namespace', [
-              'Set the namespace your ingress controller or gateway runs in.',
-              ...(model.service.type === 'ClusterIP'
-                ? []
-                : [`A ${model.service.type} Service brings traffic from outside the cluster (node and client addresses): 0.0.0.0/0 admits it.`]),
+            leaf('allowSameNamespace', true, bool, 'Admit pods of the release namespace (also the proxies of a Gateway there)'),
+            leaf('ingressFrom', traffic.peers, peerList, 'More peers admitted, as NetworkPolicyPeer objects: the ingress controller\'s or gateway\'s proxies', [
+              ...sourceNotes,
+              'A LoadBalancer or NodePort service.type also admits 0.0.0.0/0 and ::/0: its traffic comes from node and client addresses.',
             ]),
+            ...(traffic.ciliumIngress
+              ? [leaf('ciliumIngress', true, bool, "A CiliumNetworkPolicy admitting Cilium's reserved ingress identity (fromEntities: [ingress]) on the service port", [
+                  "Cilium's Ingress and Gateway proxies carry that identity, which no Kubernetes NetworkPolicy peer matches.",
+                ])]
+              : []),
           ]
         : []),
       group('egress', 'Outbound traffic', [
-        leaf('restrict', false, bool, 'Allow only DNS and the destinations in egress.to (off: all outbound traffic is allowed)'),
+        leaf('restrict', false, bool, `Allow only DNS${model.rbac.enabled ? ', the API server' : ''} and the destinations in egress.to (off: all outbound traffic is allowed)`),
+        group('dns', 'DNS, always allowed while egress is restricted: kube-dns in kube-system and OpenShift\'s DNS in openshift-dns, on ports 53 and 5353', [
+          leaf('nodeLocalAddress', '', { type: 'string', pattern: '^([0-9a-fA-F.:]+)?$' }, "NodeLocal DNSCache's address (e.g. 169.254.20.10) when the pods' resolver points there"),
+        ]),
+        ...(model.rbac.enabled
+          ? [group('apiServer', 'The Kubernetes API server, which the app calls (rbac.rules); its addresses are not known when the chart renders', [
+              leaf('cidrs', [], { type: 'array', items: cidr }, 'Its addresses as CIDRs (kubectl get endpointslices -n default -l kubernetes.io/service-name=kubernetes); required while egress is restricted'),
+              leaf('ports', [443, 6443], { type: 'array', items: int(1, 65535) }, 'Its ports (the endpoints\' ports, after the kubernetes Service)'),
+            ])]
+          : []),
         leaf('to', [], { type: 'array', items: { type: 'object' } }, 'Allowed destinations, as NetworkPolicyEgressRule objects; DNS is always allowed'),
       ]),
     ]),
   ];
-}
-
-/** Namespaces whose proxies forward outside traffic to the pods: the ingress controller's, and
- * those of the shared Gateways (the chart's own Gateway runs in the release namespace). */
-function trafficSources(model: ChartModel): string[] {
-  const namespaces = new Set<string>();
-  if (model.ingress.enabled) namespaces.add(model.networkPolicy.ingressNamespace);
-  if (model.httpRoute.enabled) {
-    for (const ref of model.httpRoute.parentRefs) if (ref.namespace) namespaces.add(ref.namespace);
-  }
-  return [...namespaces];
-}
-
-function trafficPeers(model: ChartModel): Array<Record<string, unknown>> {
-  const peers: Array<Record<string, unknown>> = trafficSources(model).map((namespace) => ({
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
-  }));
-  if (model.service.type !== 'ClusterIP') peers.push({ ipBlock: { cidr: '0.0.0.0/0' } });
-  return peers;
 }
 
 function disruptionBudgetNodes(): ValueNode[] {
@@ -239,7 +241,8 @@ function serviceNodes(model: ChartModel): ValueNode[] {
     group('service', 'The Service in front of the pods', [
       leaf('enabled', true, bool, 'Create the Service'),
       leaf('type', model.service.type, { enum: ['ClusterIP', 'NodePort', 'LoadBalancer'] }, 'Service type'),
-      leaf('port', model.service.port, int(1, 65535), 'Port of the Service and of the container'),
+      leaf('port', model.service.port, int(1, 65535), `The container port, named ${model.service.portName} (the probes and the NetworkPolicy use the name)`),
+      leaf('servicePort', model.service.servicePort, int(0, 65535), "Port of the Service; 0: the container port"),
       leaf('annotations', model.service.annotations, stringMap, 'Service annotations'),
     ]),
   ];

@@ -6,6 +6,18 @@ export interface Conflict {
   /** First and last line of the user's file that the generator changed too (1-based). */
   fromLine: number;
   toLine: number;
+  /** The user's lines there, and the generator's. */
+  yours: string[];
+  generated: string[];
+}
+
+/** Which side a conflicting region takes: one of the two, or both between git's markers. */
+export type Resolution = 'user' | 'generated' | 'markers';
+
+/** git's conflict markers around both sides, each on its own line. */
+function markers(yours: string[], generated: string[]): string[] {
+  const closed = (side: string[]) => (side.length && !side.at(-1)!.endsWith('\n') ? [...side.slice(0, -1), `${side.at(-1)}\n`] : side);
+  return ['<<<<<<< yours\n', ...closed(yours), '=======\n', ...closed(generated), '>>>>>>> k8s-chart\n'];
 }
 
 export type FileMerge = { content: string; conflicts: Conflict[] };
@@ -46,7 +58,7 @@ export function sameAsGenerated(user: string, generated: string): boolean {
 
 /** Merges both sides; where both changed the same lines, takes `prefer`'s side and reports it. The
  * user's line ends (CRLF or LF) and final newline are kept; they never count as an edit. */
-export function mergeFile(base: string, user: string, generated: string, prefer: 'user' | 'generated' = 'generated'): FileMerge {
+export function mergeFile(base: string, user: string, generated: string, prefer: Resolution = 'generated'): FileMerge {
   const style = styleOf(user);
   const normalized = base.includes('\r\n') ? user : toGenerated(user, style, base);
   if (normalized !== user) {
@@ -62,8 +74,9 @@ export function mergeFile(base: string, user: string, generated: string, prefer:
       out.push(...region.ok);
     } else if (region.conflict) {
       const { a, aIndex, b } = region.conflict;
-      conflicts.push({ fromLine: aIndex + 1, toLine: aIndex + Math.max(a.length, 1) });
-      out.push(...(prefer === 'generated' ? b : a));
+      const strip = (side: string[]) => side.map((line) => line.replace(/\r?\n$/, ''));
+      conflicts.push({ fromLine: aIndex + 1, toLine: aIndex + Math.max(a.length, 1), yours: strip(a), generated: strip(b) });
+      out.push(...(prefer === 'generated' ? b : prefer === 'user' ? a : markers(a, b)));
     }
   }
   return { content: out.join(''), conflicts };

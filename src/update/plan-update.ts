@@ -1,20 +1,26 @@
 // Generating into a chart directory: a new chart, or an update of one this generator made, merged
 // three ways file by file. Everything is decided in memory; nothing here touches the disk but to
 // read it.
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartFile } from '../chart/plan.ts';
 import { formatProblems, type Problem } from '../answers/validate.ts';
 import { generate } from '../generate.ts';
 import type { ChartModel } from '../model.ts';
-import { mergeFile, sameAsGenerated, type Conflict } from './merge.ts';
+import { mergeFile, sameAsGenerated, type Conflict, type Resolution } from './merge.ts';
 import { migrateAnswers } from './migrate.ts';
 import { BASE_FILE, RECORD_FILE, readRecord } from './record.ts';
-import { readIfExists, sameContent, type Change } from '../write.ts';
+import { JOURNAL_TEMP, sameContent, type Change } from '../write.ts';
+import { holdsFiles, readChartFile } from '../disk/chart-fs.ts';
+import { LOCK_FILE } from '../disk/lock.ts';
+import { overlayAnswers } from '../answers/data.ts';
+
+export { overlayAnswers };
 
 export interface UpdateOptions {
   /** Take the generator's side of conflicting lines; replace a chart this generator did not make. */
   force?: boolean;
+  /** Write git's conflict markers into files where both sides changed the same lines. */
+  markers?: boolean;
 }
 
 export type UpdatePlan =
@@ -35,21 +41,7 @@ export type UpdatePlan =
   | { ok: false; message: string };
 
 const RECORDS = new Set([RECORD_FILE, BASE_FILE]);
-
-const isMap = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Answers given now win over stored ones, key by key; lists are replaced whole; a key given as
- * null is removed (the way to drop a stored answer, such as a config entry or acmeIssuer). */
-export function overlayAnswers(stored: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...stored };
-  for (const [key, value] of Object.entries(given)) {
-    const old = out[key];
-    if (value === null) delete out[key];
-    else out[key] = isMap(value) ? overlayAnswers(isMap(old) ? old : {}, value) : value;
-  }
-  return out;
-}
+const TRANSIENT = new Set([LOCK_FILE, JOURNAL_TEMP]);
 
 const chartVersionOf = (chartYaml: string | undefined) => /^version:\s*["']?([^"'\s]+)/m.exec(chartYaml ?? '')?.[1];
 
@@ -59,7 +51,7 @@ export function bumpPatch(version: string): string {
 }
 
 function fresh(files: ChartFile[], chartDir: string): Change[] {
-  return files.filter((file) => !sameContent(readIfExists(join(chartDir, file.path)), file.content));
+  return files.filter((file) => !sameContent(readChartFile(chartDir, file.path), file.content));
 }
 
 interface Merged {
@@ -69,12 +61,12 @@ interface Merged {
   conflicts: Array<{ path: string; conflicts: Conflict[] }>;
 }
 
-function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[]): Merged {
+function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[], resolution: Resolution): Merged {
   const merged: Merged = { changes: [], orphans: [], skipped: [], conflicts: [] };
   const generated = new Map(files.map((file) => [file.path, file.content]));
   for (const path of new Set([...base.keys(), ...generated.keys()])) {
     const next = generated.get(path);
-    const disk = readIfExists(join(chartDir, path));
+    const disk = readChartFile(chartDir, path);
     if (RECORDS.has(path) || Buffer.isBuffer(next)) {
       if (next !== undefined && !sameContent(disk, next)) merged.changes.push({ path, content: next });
       continue;
@@ -94,7 +86,7 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
       merged.changes.push({ path });
       continue;
     }
-    const result = mergeFile(before ?? '', mine, next);
+    const result = mergeFile(before ?? '', mine, next, resolution);
     if (result.conflicts.length) merged.conflicts.push({ path, conflicts: result.conflicts });
     if (result.content !== mine) merged.changes.push({ path, content: result.content });
   }
@@ -102,7 +94,9 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
 }
 
 export function planUpdate(chartDir: string, given: Record<string, unknown>, options: UpdateOptions = {}): UpdatePlan {
-  const exists = existsSync(chartDir) && readdirSync(chartDir).length > 0;
+  // Empty folders, the lock and a journal's temporary file are what an interrupted fresh
+  // generation may leave: such a directory is no one's chart yet.
+  const exists = holdsFiles(chartDir, TRANSIENT);
   const found = exists ? readRecord(chartDir) : { kind: 'none' as const };
   if (!exists || found.kind !== 'ours') {
     if (exists && !options.force) {
@@ -130,7 +124,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   const attempt = (chartVersion: string): Attempt => {
     const generation = generate(answers, chartVersion);
     if (!generation.ok) return { ok: false, problems: generation.problems };
-    return { ok: true, generation, merged: mergeAll(chartDir, base, generation.files) };
+    return { ok: true, generation, merged: mergeAll(chartDir, base, generation.files, options.markers && !options.force ? 'markers' : 'generated') };
   };
   let result = attempt(record.chartVersion);
   if (!result.ok) return { ok: false, message: formatProblems(result.problems) };
@@ -138,7 +132,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   // A change to the chart's own files bumps the patch version, unless the user set a version
   // (in Chart.yaml, or in the answers).
   const chartFilesChange = result.merged.changes.some((change) => !RECORDS.has(change.path));
-  const userVersion = chartVersionOf(readIfExists(join(chartDir, 'Chart.yaml'))?.toString('utf8'));
+  const userVersion = chartVersionOf(readChartFile(chartDir, 'Chart.yaml')?.toString('utf8'));
   const userKeptVersion = userVersion === undefined || userVersion === chartVersionOf(base.get('Chart.yaml'));
   if (chartFilesChange && userKeptVersion && answers.version === undefined) {
     result = attempt(bumpPatch(record.chartVersion));
@@ -146,19 +140,20 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   }
 
   const { generation, merged } = result;
-  if ((merged.conflicts.length || merged.orphans.length) && !options.force) {
+  // With markers, conflicting files are written with both sides marked; an edited file of a part
+  // switched off still stops the run, as it has nothing to mark.
+  const stops = options.markers ? merged.orphans.length > 0 : merged.conflicts.length > 0 || merged.orphans.length > 0;
+  if (stops && !options.force) {
     const lines = [
-      ...merged.conflicts.map(
-        ({ path, conflicts }) =>
-          `${join(chartDir, path)}: ${conflicts.map((c) => (c.fromLine === c.toLine ? `line ${c.fromLine}` : `lines ${c.fromLine}-${c.toLine}`)).join(', ')}: changed by you and by the generator`,
-      ),
+      ...(options.markers ? [] : merged.conflicts.map(({ path, conflicts }) => describeConflicts(join(chartDir, path), conflicts))),
       ...merged.orphans.map((path) => `${join(chartDir, path)}: edited by you, and its part is now switched off`),
     ];
     return {
       ok: false,
       message:
         `conflicts; nothing was written:\n${lines.join('\n')}\n` +
-        'Edit those lines to match (or delete the file), or pass --force to take the generator\'s side.',
+        'Edit those lines to match (or delete the file), pass --conflicts=markers to mark both sides in the files, ' +
+        "or pass --force to take the generator's side.",
     };
   }
   return {
@@ -171,4 +166,16 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
     conflicts: merged.conflicts,
     update: true,
   };
+}
+
+/** Each conflicting range of a file with both sides' lines, as a report to read in a terminal. */
+export function describeConflicts(file: string, conflicts: Conflict[]): string {
+  const side = (label: string, lines: string[]) => [`  ${label}:`, ...(lines.length ? lines.map((line) => `    | ${line}`) : ['    (no lines)'])];
+  return conflicts
+    .flatMap((c) => [
+      `${file}: ${c.fromLine === c.toLine ? `line ${c.fromLine}` : `lines ${c.fromLine}-${c.toLine}`}: changed by you and by the generator`,
+      ...side('yours', c.yours),
+      ...side('the generator\'s', c.generated),
+    ])
+    .join('\n');
 }

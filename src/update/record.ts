@@ -2,11 +2,14 @@
 // version, the chart version it wrote) and `.k8s-chart/base.json.gz`, the content of the last
 // generation, which is the base of the next update's three-way merge. Both are committed with the
 // chart and left out of its package by .helmignore.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ErrorObject } from 'ajv';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GENERATOR_NAME } from '../version.generated.js';
 import type { ChartFile } from '../chart/plan.ts';
+import { toData } from '../answers/data.ts';
+import { DamagedRecordError, readChartFile, unsafePathReason } from '../disk/chart-fs.ts';
+import { validateBase, validateRecordEntry } from './validate-records.generated.js';
 
 export const RECORD_FILE = '.yo-rc.json';
 export const BASE_FILE = '.k8s-chart/base.json.gz';
@@ -36,33 +39,50 @@ export type ReadRecord =
   | { kind: 'damaged'; message: string }
   | { kind: 'ours'; record: ChartRecord; base: Map<string, string> };
 
-/** What the chart directory says of itself. */
+/** The most the base may unzip to: a chart is far smaller; a zip bomb is refused, not unpacked. */
+const MAX_BASE_BYTES = 64 * 1024 * 1024;
+
+const firstError = (errors: ErrorObject[] | null | undefined) =>
+  errors?.[0] ? `${errors[0].instancePath || 'the entry'} ${errors[0].message}` : 'misshapen';
+
+/** What the chart directory says of itself. Every record is checked against its schema, and every
+ * path in the base against chart-fs's rules, before anything uses them. */
 export function readRecord(chartDir: string): ReadRecord {
   const recordPath = join(chartDir, RECORD_FILE);
-  if (!existsSync(recordPath)) return { kind: 'none' };
+  const damaged = (file: string, reason: string) => ({ kind: 'damaged' as const, message: new DamagedRecordError(file, reason).message });
+  const recordBytes = readChartFile(chartDir, RECORD_FILE, 16 * 1024 * 1024);
+  if (recordBytes === undefined) return { kind: 'none' };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(recordPath, 'utf8'));
-  } catch (error) {
-    return { kind: 'damaged', message: `${recordPath}: not valid JSON (${(error as Error).message})` };
+    parsed = JSON.parse(recordBytes.toString('utf8'));
+  } catch {
+    return damaged(recordPath, 'not valid JSON');
   }
-  const entry = (parsed as Record<string, unknown> | null)?.[GENERATOR_NAME] as Partial<ChartRecord> | undefined;
-  if (entry === undefined) return { kind: 'foreign', message: `${recordPath}: has no ${GENERATOR_NAME} entry` };
-  if (typeof entry.version !== 'string' || typeof entry.answers !== 'object' || entry.answers === null) {
-    return { kind: 'damaged', message: `${recordPath}: the ${GENERATOR_NAME} entry lacks its version or answers` };
-  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return damaged(recordPath, 'not a JSON object');
+  if (!Object.hasOwn(parsed, GENERATOR_NAME)) return { kind: 'foreign', message: `${recordPath}: has no ${GENERATOR_NAME} entry` };
+  const entry = (parsed as Record<string, unknown>)[GENERATOR_NAME];
+  if (!validateRecordEntry(entry)) return damaged(recordPath, `${GENERATOR_NAME}: ${firstError(validateRecordEntry.errors)}`);
+  const { version, chartVersion, answers } = entry as ChartRecord;
+
   const basePath = join(chartDir, BASE_FILE);
-  let base: Map<string, string>;
+  const zipped = readChartFile(chartDir, BASE_FILE);
+  if (zipped === undefined) return damaged(basePath, 'missing: it is the base of every update');
+  let data: unknown;
   try {
-    const data = JSON.parse(gunzipSync(readFileSync(basePath)).toString('utf8')) as Record<string, unknown>;
-    if (Object.values(data).some((content) => typeof content !== 'string')) throw new Error('an entry is not text');
-    base = new Map(Object.entries(data as Record<string, string>));
-  } catch (error) {
-    return { kind: 'damaged', message: `${basePath}: the record of the last generation is missing or damaged (${(error as Error).message})` };
+    data = JSON.parse(gunzipSync(zipped, { maxOutputLength: MAX_BASE_BYTES }).toString('utf8'));
+  } catch {
+    return damaged(basePath, 'not gzipped JSON');
+  }
+  if (!validateBase(data)) return damaged(basePath, firstError(validateBase.errors));
+  const base = new Map<string, string>();
+  for (const [path, content] of Object.entries(data as Record<string, string>)) {
+    const unsafe = unsafePathReason(path);
+    if (unsafe) return damaged(basePath, unsafe);
+    base.set(path, content);
   }
   return {
     kind: 'ours',
-    record: { version: entry.version, chartVersion: entry.chartVersion ?? '0.1.0', answers: entry.answers },
+    record: { version, chartVersion: chartVersion ?? '0.1.0', answers: toData(answers) as Record<string, unknown> },
     base,
   };
 }

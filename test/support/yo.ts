@@ -203,12 +203,14 @@ export interface YoRun {
 }
 
 /** `yo ARGS...` in cwd, without a terminal (stdin is an empty pipe), with a HOME of its own. */
-export async function runYo(args: string[], cwd: string, options: { keepStdinOpen?: boolean; timeoutMs?: number } = {}): Promise<YoRun> {
+export async function runYo(args: string[], cwd: string, options: { keepStdinOpen?: boolean; timeoutMs?: number; node?: string } = {}): Promise<YoRun> {
   const install = await installYo();
   assertNoYoRcAbove(cwd);
   const home = freshDir('home', true);
   const started = performance.now();
-  const child = spawn(install.yo, args, { cwd, env: yoEnv(install, home, { NO_COLOR: '1' }), stdio: 'pipe' });
+  // With `node`, yo runs on that Node (an older system one, say) instead of the tests' own.
+  const [command, commandArgs] = options.node ? [options.node, [install.yo, ...args]] : [install.yo, args];
+  const child = spawn(command, commandArgs, { cwd, env: yoEnv(install, home, { NO_COLOR: '1' }), stdio: 'pipe' });
   if (!options.keepStdinOpen) child.stdin.end();
   let stdout = '';
   let stderr = '';

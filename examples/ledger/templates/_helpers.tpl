@@ -127,6 +127,13 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
+The Service's port: service.servicePort, else the container port.
+*/}}
+{{- define "ledger.servicePort" -}}
+{{- default .Values.service.port .Values.service.servicePort }}
+{{- end }}
+
+{{/*
 The Secret's name: the chart's own, or secrets.existingSecret, managed elsewhere.
 */}}
 {{- define "ledger.secretName" -}}

@@ -13,6 +13,20 @@ Usage: include "ledger.podTemplate" .
 {{- end }}
 {{- end }}
 
+{{/*
+A probe of values without the chart's `enabled` switch. A gRPC probe takes a port number, never a
+name: without one it checks the container port, also when service.port changes in values.
+Usage: include "ledger.probe" (list $ .Values.livenessProbe)
+*/}}
+{{- define "ledger.probe" -}}
+{{- $context := index . 0 }}
+{{- $probe := omit (index . 1) "enabled" }}
+{{- if and (hasKey $probe "grpc") (not (dig "grpc" "port" 0 $probe)) }}
+{{- $probe = merge (dict "grpc" (merge (dict "port" (int $context.Values.service.port)) ($probe.grpc | default dict))) $probe }}
+{{- end }}
+{{- toYaml $probe }}
+{{- end }}
+
 {{- define "ledger.podTemplate" -}}
 metadata:
   {{- with include "ledger.podAnnotations" . | trim }}
@@ -64,25 +78,25 @@ spec:
       securityContext:
         {{- toYaml .Values.securityContext | nindent 8 }}
       ports:
-        - name: http
+        - name: tcp
           containerPort: {{ .Values.service.port }}
           protocol: TCP
       {{- with .Values.livenessProbe }}
       {{- if .enabled }}
       livenessProbe:
-        {{- toYaml (omit . "enabled") | nindent 8 }}
+        {{- include "ledger.probe" (list $ .) | nindent 8 }}
       {{- end }}
       {{- end }}
       {{- with .Values.readinessProbe }}
       {{- if .enabled }}
       readinessProbe:
-        {{- toYaml (omit . "enabled") | nindent 8 }}
+        {{- include "ledger.probe" (list $ .) | nindent 8 }}
       {{- end }}
       {{- end }}
       {{- with .Values.startupProbe }}
       {{- if .enabled }}
       startupProbe:
-        {{- toYaml (omit . "enabled") | nindent 8 }}
+        {{- include "ledger.probe" (list $ .) | nindent 8 }}
       {{- end }}
       {{- end }}
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}

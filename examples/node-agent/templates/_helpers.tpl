@@ -127,6 +127,13 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
+The Service's port: service.servicePort, else the container port.
+*/}}
+{{- define "node-agent.servicePort" -}}
+{{- default .Values.service.port .Values.service.servicePort }}
+{{- end }}
+
+{{/*
 Pod template annotations: checksums of the configuration, so a changed value rolls the pods.
 Only values given in values.yaml count for the Secret: generated values never change.
 */}}

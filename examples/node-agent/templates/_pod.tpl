@@ -10,6 +10,20 @@ Usage: include "node-agent.podTemplate" .
 {{- end }}
 {{- end }}
 
+{{/*
+A probe of values without the chart's `enabled` switch. A gRPC probe takes a port number, never a
+name: without one it checks the container port, also when service.port changes in values.
+Usage: include "node-agent.probe" (list $ .Values.livenessProbe)
+*/}}
+{{- define "node-agent.probe" -}}
+{{- $context := index . 0 }}
+{{- $probe := omit (index . 1) "enabled" }}
+{{- if and (hasKey $probe "grpc") (not (dig "grpc" "port" 0 $probe)) }}
+{{- $probe = merge (dict "grpc" (merge (dict "port" (int $context.Values.service.port)) ($probe.grpc | default dict))) $probe }}
+{{- end }}
+{{- toYaml $probe }}
+{{- end }}
+
 {{- define "node-agent.podTemplate" -}}
 metadata:
   {{- with include "node-agent.podAnnotations" . | trim }}
@@ -77,19 +91,19 @@ spec:
       {{- with .Values.livenessProbe }}
       {{- if .enabled }}
       livenessProbe:
-        {{- toYaml (omit . "enabled") | nindent 8 }}
+        {{- include "node-agent.probe" (list $ .) | nindent 8 }}
       {{- end }}
       {{- end }}
       {{- with .Values.readinessProbe }}
       {{- if .enabled }}
       readinessProbe:
-        {{- toYaml (omit . "enabled") | nindent 8 }}
+        {{- include "node-agent.probe" (list $ .) | nindent 8 }}
       {{- end }}
       {{- end }}
       {{- with .Values.startupProbe }}
       {{- if .enabled }}
       startupProbe:
-        {{- toYaml (omit . "enabled") | nindent 8 }}
+        {{- include "node-agent.probe" (list $ .) | nindent 8 }}
       {{- end }}
       {{- end }}
       {{- $secretEnv := false }}

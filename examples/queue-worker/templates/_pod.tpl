@@ -12,6 +12,17 @@ Usage: include "queue-worker.podTemplate" .
 {{- end }}
 {{- end }}
 
+{{/*
+A probe of values without the chart's `enabled` switch. A gRPC probe takes a port number, never a
+name: without one it checks the container port, also when service.port changes in values.
+Usage: include "queue-worker.probe" (list $ .Values.livenessProbe)
+*/}}
+{{- define "queue-worker.probe" -}}
+{{- $context := index . 0 }}
+{{- $probe := omit (index . 1) "enabled" }}
+{{- toYaml $probe }}
+{{- end }}
+
 {{- define "queue-worker.podTemplate" -}}
 metadata:
   {{- with include "queue-worker.podAnnotations" . | trim }}
@@ -65,7 +76,7 @@ spec:
       {{- with .Values.livenessProbe }}
       {{- if .enabled }}
       livenessProbe:
-        {{- toYaml (omit . "enabled") | nindent 8 }}
+        {{- include "queue-worker.probe" (list $ .) | nindent 8 }}
       {{- end }}
       {{- end }}
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}

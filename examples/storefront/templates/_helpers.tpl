@@ -127,6 +127,43 @@ Fails rather than run an unpinned image.
 {{- end }}
 
 {{/*
+The Service's port: service.servicePort, else the container port.
+*/}}
+{{- define "storefront.servicePort" -}}
+{{- default .Values.service.port .Values.service.servicePort }}
+{{- end }}
+
+{{/*
+Fails on a path the API server would refuse: Kubernetes' Ingress validation (pathType Prefix and
+Exact), or the Gateway API's HTTPPathMatch rules (types PathPrefix and Exact: also no "#", and
+only the characters of a URL path).
+Usage: include "storefront.checkPath" (dict "path" .path "type" .pathType "field" "ingress.hosts[0].paths[0].path" "gateway" false)
+*/}}
+{{- define "storefront.checkPath" -}}
+{{- $path := toString .path }}
+{{- if not (hasPrefix "/" $path) }}
+{{- fail (printf "%s: %q must start with \"/\"" .field $path) }}
+{{- end }}
+{{- if has (default "Prefix" .type) (list "Prefix" "Exact" "PathPrefix") }}
+{{- $sequences := list "//" "/./" "/../" "%2f" "%2F" }}
+{{- if .gateway }}{{ $sequences = append $sequences "#" }}{{ end }}
+{{- range $sequences }}
+{{- if contains . $path }}
+{{- fail (printf "%s: %q must not contain '%s' (the API server refuses it)" $.field $path .) }}
+{{- end }}
+{{- end }}
+{{- range list "/.." "/." }}
+{{- if hasSuffix . $path }}
+{{- fail (printf "%s: %q must not end with '%s' (the API server refuses it)" $.field $path .) }}
+{{- end }}
+{{- end }}
+{{- if and .gateway (not (regexMatch "^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$" $path)) }}
+{{- fail (printf "%s: %q must hold only the characters of a URL path (no \"?\" or \"#\")" .field $path) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
 The cert-manager annotation that asks for a certificate: the issuer named in values, else the
 chart's own ACME issuer.
 Usage: include "storefront.issuerAnnotation" (list . .Values.ingress.tls.issuer .Values.ingress.tls.issuerKind "ingress.tls.issuer")
