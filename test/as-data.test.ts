@@ -11,6 +11,7 @@ import { loadAsHelm } from './support/yaml11.ts';
 import { generate } from '../src/generate.ts';
 import { applyChanges } from '../src/write.ts';
 import { formatProblems } from '../src/answers/validate.ts';
+import { validateManifest } from './support/k8s-schema.ts';
 
 const binaries = await helms();
 
@@ -91,6 +92,35 @@ test('YAML 1.1: values set at install time that look like other types stay strin
     assert.is(pod.priorityClassName, 'y');
     assert.is(pod.serviceAccountName, 'off');
     assert.is(pod.containers[0].env[0].valueFrom.secretKeyRef.name, 'no');
+  }
+});
+
+test('YAML 1.1: a chart named yes, released as on in namespace no, renders objects the API accepts', () => {
+  const dir = chartDir({
+    name: 'yes',
+    image: { repository: 'ghcr.io/acme/yes', tag: '1.0.0' },
+    service: { port: 8080 },
+    ingress: { enabled: true, host: 'yes.example.com', tls: { enabled: true } },
+    acmeIssuer: { email: 'ops@example.com', kind: 'ClusterIssuer' },
+    rbac: { rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }], clusterWide: true },
+    secrets: { keys: ['TOKEN'] },
+  });
+  const chart = loadAsHelm(readFileSync(join(dir, 'Chart.yaml'), 'utf8'));
+  assert.is(chart.name, 'yes');
+  for (const helm of binaries) {
+    for (const release of ['on', 'yes']) {
+      const rendered = helmTemplate(helm.bin, dir, { releaseName: release, namespace: 'no' });
+      assert.ok(rendered.ok, rendered.output);
+      const problems = rendered.docs.flatMap((doc) => validateManifest(doc, '1.35'));
+      assert.equal(problems, [], `${helm.version} release ${release}:\n${problems.join('\n')}`);
+      for (const doc of rendered.docs) {
+        assert.is(typeof doc.metadata.name, 'string', `${doc.kind} name`);
+        assert.is(doc.metadata.labels['app.kubernetes.io/instance'], release, `${doc.kind} instance label`);
+      }
+      const policy = rendered.docs.find((doc) => doc.kind === 'NetworkPolicy');
+      assert.is(policy.spec.ingress[0].from[1].podSelector.matchLabels['app.kubernetes.io/instance'], release);
+      assert.is(rendered.docs.find((doc) => doc.kind === 'ClusterRoleBinding').subjects[0].namespace, 'no');
+    }
   }
 });
 
@@ -222,6 +252,51 @@ for (const payload of PAYLOADS) {
     assert.is(readme[0], '# payload');
     assert.is(readme[1], '');
     assert.is(readme[3], '', 'the description stays one paragraph');
+  });
+}
+
+/** Fields of other shapes of chart: a CronJob's schedule, a worker's liveness command, an HTTP probe path, a host. */
+const OTHER_SHAPES: Array<{ path: string; answers: (value: string) => Json; rendered: (docs: any[]) => unknown; given: (value: string) => string }> = [
+  {
+    path: 'workload.schedule',
+    answers: (v) => ({ name: 'cron', image: { repository: 'ghcr.io/acme/cron', tag: '1.0.0' }, workload: { kind: 'CronJob', schedule: v } }),
+    rendered: (docs) => docs.find((d) => d.kind === 'CronJob').spec.schedule,
+    given: (v) => v,
+  },
+  {
+    path: 'workload.livenessCommand[0]',
+    answers: (v) => ({ name: 'worker', image: { repository: 'ghcr.io/acme/worker', tag: '1.0.0' }, workload: { livenessCommand: [v] } }),
+    rendered: (docs) => pod(docs).containers[0].livenessProbe.exec.command[0],
+    given: (v) => v,
+  },
+  {
+    path: 'probes.liveness.path',
+    answers: (v) => ({ name: 'web', image: { repository: 'ghcr.io/acme/web', tag: '1.0.0' }, service: { port: 80 }, probes: { liveness: { type: 'http', path: `/${v}` } } }),
+    rendered: (docs) => pod(docs).containers[0].livenessProbe.httpGet.path,
+    given: (v) => `/${v}`,
+  },
+  {
+    path: 'ingress.host',
+    answers: (v) => ({ name: 'web', image: { repository: 'ghcr.io/acme/web', tag: '1.0.0' }, service: { port: 80 }, ingress: { enabled: true, host: v } }),
+    rendered: (docs) => docs.find((d) => d.kind === 'Ingress').spec.rules[0].host,
+    given: (v) => v,
+  },
+];
+
+for (const shape of OTHER_SHAPES) {
+  test(`${shape.path}: every payload comes out as the same string, or is refused by name`, () => {
+    for (const payload of [...PAYLOADS, '0 3 * * *', '@daily', 'x.example.com']) {
+      const written = writeChart(shape.answers(payload));
+      if ('problems' in written) {
+        assert.equal([...new Set(written.problems.map((p) => p.path))], [shape.path], `${JSON.stringify(payload)}: ${formatProblems(written.problems as never)}`);
+        continue;
+      }
+      for (const helm of binaries) {
+        const rendered = helmTemplate(helm.bin, written.dir);
+        assert.ok(rendered.ok, `${helm.version} ${JSON.stringify(payload)}: ${rendered.output}`);
+        assert.is(shape.rendered(rendered.docs), shape.given(payload), `${helm.version}: ${JSON.stringify(payload)}`);
+      }
+    }
   });
 }
 

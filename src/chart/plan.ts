@@ -91,6 +91,12 @@ function valuesHeader(model: ChartModel): string[] {
   ];
 }
 
+/** A name as a YAML scalar: plain, but quoted where YAML 1.1 (Helm's go-yaml v2) would read a
+ * boolean or null. Only for strings a pattern already limits to letters, digits, "-" and ".". */
+export function yamlScalar(text: string): string {
+  return /^(y|yes|n|no|true|false|on|off|null|~)$/i.test(text) ? JSON.stringify(text) : text;
+}
+
 /** Text as Markdown shows it literally: the characters that start Markdown or HTML are escaped. */
 export function markdownText(text: string): string {
   return text.replace(/[\\`*_[\]<>|#&~!]/g, '\\$&').replace(/[\r\n]+/g, ' ');
@@ -115,6 +121,7 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
     Handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
     Handlebars.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
     Handlebars.registerHelper('md', (value: unknown) => markdownText(String(value)));
+    Handlebars.registerHelper('scalar', (value: unknown) => yamlScalar(String(value)));
     Handlebars.registerHelper('code', (value: unknown) => markdownCode(String(value)));
   }
   compiled ??= new Map(

@@ -1,6 +1,8 @@
 // JSON Schema pieces for the values of a generated chart: strict (unknown keys fail), and written
 // for Go's regexp (RE2: no lookaround), since Helm checks values.schema.json with it.
 import { ANNOTATION_KEY } from '../validators.ts';
+// Written by the build from @kubernetes/client-node's models (scripts/k8s-value-schemas.mjs).
+import k8sSchemas from './k8s-schemas.generated.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -202,6 +204,32 @@ export const toleration: JsonSchema = {
     tolerationSeconds: { type: 'integer' },
   },
 };
+
+/** A Kubernetes object as the API defines it (fields, types, required fields; unknown fields
+ * refused), for the values that hold one. */
+export const k8s = (type: keyof typeof k8sSchemas.types): JsonSchema => k8sSchemas.types[type];
+export const k8sList = (type: keyof typeof k8sSchemas.types): JsonSchema => ({ type: 'array', items: k8s(type) });
+
+/** The definitions a schema refers to ("#/definitions/V1Container"), and those they refer to. */
+export function k8sDefinitions(schema: unknown): Record<string, JsonSchema> {
+  const found: Record<string, JsonSchema> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
+      const name = ref.slice('#/definitions/'.length);
+      const definition = k8sSchemas.definitions[name];
+      if (definition && !(name in found)) {
+        found[name] = definition;
+        walk(definition);
+      }
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(schema);
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => a.localeCompare(b)));
+}
 
 /** A cron schedule: five fields, or a descriptor; the answers file checks it fully. */
 export const cronSchedule: JsonSchema = {

@@ -2,6 +2,7 @@
 // convention of Bitnami's readme-generator-for-helm), values.schema.json and the README's
 // parameters table are all written, so the three never drift apart.
 import { dump } from 'js-yaml';
+import { k8sDefinitions } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -207,17 +208,21 @@ function nodeSchema(node: ValueNode): JsonSchema {
 
 export function valuesSchema(sections: ValueSection[], title: string): JsonSchema {
   const nodes = sections.flatMap((section) => section.nodes);
+  const properties = {
+    // What a parent chart may pass to this chart when it is used as a subchart.
+    global: { type: 'object', description: 'Values shared with a parent chart' },
+    enabled: { type: 'boolean', description: "A parent chart's switch for this subchart" },
+    ...Object.fromEntries(nodes.map((node) => [node.key, nodeSchema(node)])),
+  };
+  const definitions = k8sDefinitions(properties);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title,
     type: 'object',
     additionalProperties: false,
-    properties: {
-      // What a parent chart may pass to this chart when it is used as a subchart.
-      global: { type: 'object', description: 'Values shared with a parent chart' },
-      enabled: { type: 'boolean', description: "A parent chart's switch for this subchart" },
-      ...Object.fromEntries(nodes.map((node) => [node.key, nodeSchema(node)])),
-    },
+    properties,
+    // The Kubernetes types the values hold, referred to as "#/definitions/...": no network needed.
+    ...(Object.keys(definitions).length ? { definitions } : {}),
   };
 }
 

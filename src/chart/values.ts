@@ -8,9 +8,9 @@ import {
   bool,
   containerSecurityContext,
   envVar,
+  k8s,
+  k8sList,
   toleration,
-  freeList,
-  freeObject,
   hpaBehavior,
   int,
   pattern,
@@ -105,19 +105,19 @@ function podNodes(model: ChartModel): ValueNode[] {
     nodes.push(leaf('startupProbe', startup, probe, 'Startup probe; liveness and readiness wait until it passes (for slow starters)'));
   }
   nodes.push(
-    leaf('lifecycle', {}, freeObject, 'Container lifecycle hooks (postStart, preStop)'),
+    leaf('lifecycle', {}, k8s('Lifecycle'), 'Container lifecycle hooks (postStart, preStop), as a Kubernetes Lifecycle object'),
     leaf('terminationGracePeriodSeconds', 30, int(0), 'Seconds the app has to stop after SIGTERM'),
-    leaf('extraVolumes', [], freeList, 'More pod volumes, as Kubernetes Volume objects'),
-    leaf('extraVolumeMounts', [], freeList, 'More mounts in the app container, as Kubernetes VolumeMount objects'),
-    leaf('initContainers', [], freeList, 'Init containers, run to completion before the app starts; give each resources and a securityContext'),
-    leaf('sidecars', [], freeList, 'More containers beside the app, as Kubernetes Container objects; give each resources and a securityContext'),
-    leaf('nativeSidecars', [], freeList, 'Native sidecars: init containers with restartPolicy Always, started before the app and stopped after it', [
+    leaf('extraVolumes', [], k8sList('Volume'), 'More pod volumes, as Kubernetes Volume objects'),
+    leaf('extraVolumeMounts', [], k8sList('VolumeMount'), 'More mounts in the app container, as Kubernetes VolumeMount objects'),
+    leaf('initContainers', [], k8sList('Container'), 'Init containers, as Kubernetes Container objects, run to completion before the app starts; give each resources and a securityContext'),
+    leaf('sidecars', [], k8sList('Container'), 'More containers beside the app, as Kubernetes Container objects; give each resources and a securityContext'),
+    leaf('nativeSidecars', [], k8sList('Container'), 'Native sidecars: init containers with restartPolicy Always, started before the app and stopped after it', [
       'Needs Kubernetes 1.29 or later (SidecarContainers is beta and on by default there); the chart sets restartPolicy.',
     ]),
     leaf('nodeSelector', {}, { type: 'object', additionalProperties: str }, 'Node labels the pods must run on'),
     leaf('tolerations', [], { type: 'array', items: toleration }, 'Tolerations for node taints, as Kubernetes Toleration objects'),
-    leaf('affinity', {}, freeObject, 'Affinity rules'),
-    leaf('topologySpreadConstraints', [], freeList, 'How to spread the pods over zones or nodes'),
+    leaf('affinity', {}, k8s('Affinity'), 'Affinity rules, as a Kubernetes Affinity object'),
+    leaf('topologySpreadConstraints', [], k8sList('TopologySpreadConstraint'), 'How to spread the pods over zones or nodes, as Kubernetes TopologySpreadConstraint objects'),
     leaf('priorityClassName', '', pattern(OBJECT_NAME, true), 'PriorityClass of the pods'),
   );
   return nodes;
