@@ -12,7 +12,7 @@ import { unifiedDiff } from './write.ts';
 import { openRun, RunError } from './run.ts';
 import { describeConflicts } from './update/plan-update.ts';
 import { nextSteps } from './next-steps.ts';
-import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
+import { causeOf, DamagedRecordError, DiskError, entryKind, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
 import { generationWarnings } from './controllers.ts';
@@ -235,6 +235,7 @@ function generateOne(
     pendingDiffs.push(plan.changes.length ? unifiedDiff(chartDir, plan.changes) : Promise.resolve(`${chartDir}: up to date\n`));
     return plan.changes.length === 0 ? 'up to date' : plan.update ? 'updated' : 'written';
   }
+  const existed = new Set(plan.changes.filter((change) => entryKind(chartDir, change.path) === 'file').map((change) => change.path));
   try {
     run.write();
   } catch (error) {
@@ -248,6 +249,7 @@ function generateOne(
   }
   const verb = plan.update ? `updated ${plan.changes.length} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
   io.stdout(`${chartDir}: ${verb}\n`);
+  if (plan.update && !file) io.stdout(fileReport(plan, existed));
   if (!file) io.stdout(`${nextSteps(plan.model, chartDir, process.cwd())}\n`);
   if (options.markers && plan.conflicts.length) {
     for (const { path, conflicts } of plan.conflicts) io.stderr(`${describeConflicts(join(chartDir, path), conflicts)}\n`);
@@ -255,6 +257,17 @@ function generateOne(
     return 'marked';
   }
   return plan.update ? 'updated' : 'written';
+}
+
+/** What an update did, file by file (the records it keeps of itself aside). */
+function fileReport(plan: { changes: Array<{ path: string; content?: unknown }>; generated: string[] }, existed: Set<string>): string {
+  const own = (path: string) => path !== '.yo-rc.json' && !path.startsWith('.k8s-chart/');
+  const lines = plan.changes
+    .filter((change) => own(change.path))
+    .map((change) => `  ${change.content === undefined ? 'removed' : existed.has(change.path) ? 'updated' : 'created'} ${change.path}`);
+  const changed = new Set(plan.changes.map((change) => change.path));
+  const kept = plan.generated.filter((path) => own(path) && !changed.has(path)).length;
+  return `${[...lines, `  kept ${kept} file${kept === 1 ? '' : 's'} as they were`].join('\n')}\n`;
 }
 
 /** Failures that are the user's to mend, said in one line; anything else is a bug. */

@@ -31,6 +31,8 @@ export const JOURNAL_FILE = '.k8s-chart/journal.json';
 export const TEMP_SUFFIX = '.k8s-chart-new';
 /** What a run killed while writing its journal may leave; the next run removes it. */
 export const JOURNAL_TEMP = `${JOURNAL_FILE}${TEMP_SUFFIX}`;
+/** What a journal may never rename or delete: the lock and the journal itself. */
+const RUN_FILES = ['.k8s-chart/lock', JOURNAL_FILE];
 
 interface Journal {
   state: 'preparing' | 'committed';
@@ -136,7 +138,7 @@ export function readJournal(chartDir: string): Journal | undefined {
   }
   const journal = data as Journal;
   for (const path of [...journal.renames.flatMap(({ from, to }) => [from, to]), ...journal.deletes]) {
-    const unsafe = unsafePathReason(path);
+    const unsafe = unsafePathReason(path) ?? (RUN_FILES.some((own) => path.startsWith(own)) ? `path ${JSON.stringify(path)} is the run's own lock or journal` : undefined);
     if (unsafe) throw new DamagedRecordError(file, unsafe);
   }
   for (const { from, to } of journal.renames) {
@@ -163,12 +165,22 @@ export function recoverInterruptedUpdate(
     return 'discarded';
   }
   if (journal === undefined) return 'none';
-  if (journal.state === 'committed') {
-    completeJournal(chartDir, journal);
-    return 'completed';
+  try {
+    if (journal.state === 'committed') {
+      completeJournal(chartDir, journal);
+      return 'completed';
+    }
+    rollBack(chartDir, journal);
+    return 'rolled back';
+  } catch (error) {
+    // Well-shaped, yet it names what cannot be done (a folder to delete, a name too long): damaged.
+    if (!(error instanceof DiskError)) throw error;
+    if (options.discard) {
+      unlinkEntry(chartDir, JOURNAL_FILE);
+      return 'discarded';
+    }
+    throw new DamagedRecordError(join(chartDir, JOURNAL_FILE), `cannot be completed: ${error.message}`);
   }
-  rollBack(chartDir, journal);
-  return 'rolled back';
 }
 
 /** A unified diff (`---`/`+++` headers) of what the changes would do to the files on disk. */

@@ -470,6 +470,101 @@ test('many answers files in one call: each written as alone, bad ones named, a s
   assert.ok(existsSync(join(out, 'delta/Chart.yaml')));
 });
 
+test('records that are well-shaped but cannot be acted on are damaged, name themselves, and --force clears them', () => {
+  const { out, chart: dir } = chart();
+  for (const journal of [
+    { state: 'committed', renames: [], deletes: ['.k8s-chart/lock'] },
+    { state: 'committed', renames: [], deletes: ['templates'] },
+    { state: 'committed', renames: [], deletes: ['Chart.yaml/x'] },
+    { state: 'committed', renames: [], deletes: ['y'.repeat(300)] },
+  ]) {
+    writeJournal(dir, journal);
+    const run = update(out);
+    assert.is(run.status, 1, JSON.stringify(journal));
+    oneLine(run.stderr, /\.k8s-chart\/journal\.json: damaged \(.+\); remove it or pass --force\n$/);
+    assert.ok(existsSync(join(dir, 'templates')) && existsSync(join(dir, 'Chart.yaml')));
+    const forced = update(out, '--force');
+    assert.is(forced.status, 0, forced.stderr);
+  }
+  const basePath = join(dir, '.k8s-chart/base.json.gz');
+  const base = JSON.parse(gunzipSync(readFileSync(basePath)).toString('utf8')) as Record<string, string>;
+  writeFileSync(basePath, gzipSync(JSON.stringify({ ...base, '.k8s-chart/lock': '' })));
+  oneLine(update(out).stderr, /base\.json\.gz: damaged \(path "\.k8s-chart\/lock" is one of k8s-chart's own records\)/);
+});
+
+test('stored answers: a null section is no answer, deep nesting is damage; a huge patch number still bumps', () => {
+  const { out, chart: dir } = chart();
+  const record = join(dir, '.yo-rc.json');
+  const entry = JSON.parse(readFileSync(record, 'utf8'));
+  const write = (change: (e: any) => void) => {
+    const copy = structuredClone(entry);
+    change(copy['generator-k8s-chart']);
+    writeFileSync(record, JSON.stringify(copy));
+  };
+  write((e) => Object.assign(e.answers, { httpRoute: null, persistence: null }));
+  assert.is(update(out).status, 0);
+  let deep: unknown = 'x';
+  for (let i = 0; i < 1000; i++) deep = [deep];
+  write((e) => (e.answers.config.data = { DEEP: deep }));
+  oneLine(update(out).stderr, /\.yo-rc\.json: damaged \(generator-k8s-chart: answers nested deeper than 16 levels\)/);
+  writeFileSync(record, JSON.stringify(entry));
+  const bumped = runBin(['--answers', answersFile(firstAnswers.replace('LOG_LEVEL: info', 'LOG_LEVEL: trace')), '--output', out]);
+  assert.is(bumped.status, 0, bumped.stderr);
+  const current = JSON.parse(readFileSync(record, 'utf8'));
+  current['generator-k8s-chart'].chartVersion = '0.1.999999999999999999999999';
+  writeFileSync(record, JSON.stringify(current));
+  writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8').replace(/^version: .*$/m, 'version: 0.1.999999999999999999999999'));
+  const base = JSON.parse(gunzipSync(readFileSync(join(dir, '.k8s-chart/base.json.gz'))).toString('utf8'));
+  base['Chart.yaml'] = base['Chart.yaml'].replace(/^version: .*$/m, 'version: 0.1.999999999999999999999999');
+  writeFileSync(join(dir, '.k8s-chart/base.json.gz'), gzipSync(JSON.stringify(base)));
+  const run = runBin(['--answers', answersFile(firstAnswers), '--output', out]);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(readFileSync(join(dir, 'Chart.yaml'), 'utf8'), /^version: 0\.1\.1000000000000000000000000$/m);
+});
+
+test('a lock with pid 0, a negative pid or no start time is no live run', () => {
+  const { out, chart: dir } = chart();
+  for (const holder of [{ pid: 0, started: '1' }, { pid: -1, started: '1' }, { pid: 1, started: '' }]) {
+    writeFileSync(join(dir, '.k8s-chart/lock'), JSON.stringify({ ...holder, host: hostname() }));
+    const run = update(out);
+    assert.is(run.status, 0, `${JSON.stringify(holder)}: ${run.stderr}`);
+  }
+});
+
+test('answers: line separators refused, an alias bomb refused in seconds, a map where text belongs named by its path', () => {
+  const separator = runBin(['--answers', answersFile(firstAnswers.replace('name: shop', 'name: shop\ndescription: "a\u2028---\u2028kind: X"')), '--output', tempDir()]);
+  oneLine(separator.stderr, /^description: must not hold a control character \(U\+2028\)/m);
+  const keys = Array.from({ length: 100000 }, (_, i) => `  k${i}: v`).join('\n');
+  const chain = Array.from({ length: 10 }, (_, i) => `x${i + 1}: &a${i + 1} [*a${i}, *a${i}]`).join('\n');
+  const started = Date.now();
+  const bomb = runBin(['--answers', answersFile(`${firstAnswers}x0: &a0\n${keys}\n${chain}\n`), '--output', tempDir()]);
+  assert.is(bomb.status, 1);
+  oneLine(bomb.stderr, /more than 200000 values once its aliases are expanded/);
+  assert.ok(Date.now() - started < 20000, `${Date.now() - started} ms`);
+  const map = runBin(['--answers', answersFile(firstAnswers.replace('LOG_LEVEL: info', 'LOG_LEVEL: {a: b}')), '--output', tempDir()]);
+  assert.is(map.status, 1);
+  oneLine(map.stderr, /^config\.data\.LOG_LEVEL: /m);
+});
+
+test('yo k8s-chart in a chart whose .yo-rc.json is a link or a FIFO: refused before Yeoman reads it', async () => {
+  for (const plant of [(record: string, c: ReturnType<typeof canary>) => symlinkSync(c.file, record), (record: string) => execFileSync('mkfifo', [record])]) {
+    const c = canary();
+    const { chart: dir } = chart();
+    rmSync(join(dir, '.yo-rc.json'));
+    plant(join(dir, '.yo-rc.json'), c);
+    let failure: Error | undefined;
+    try {
+      await helpers.run(builtGenerator, {}, { force: false } as never).cd(dir).withOptions({ answers: answersFile(secondAnswers), force: false } as never);
+    } catch (error) {
+      failure = error as Error;
+    }
+    assert.instance(failure, Error);
+    assert.match(failure!.message, /\.yo-rc\.json: (is a symbolic link|is not a regular file)/);
+    assert.not.match(failure!.message, /the canary/);
+    c.intact();
+  }
+});
+
 test('--output naming a symlink is the user\'s own choice of folder: followed, and the chart written there', () => {
   const real = tempDir();
   const link = join(tempDir(), 'charts');

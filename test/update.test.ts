@@ -69,6 +69,11 @@ test('an update keeps the edits, adds the new parts, bumps the version and lints
   const run = update(chart, secondAnswers);
   assert.is(run.status, 0, run.stderr);
   assert.match(run.stdout, /updated \d+ files, chart version 0\.1\.1/);
+  // Said file by file: what was created, updated, and how many were kept.
+  assert.match(run.stdout, /^  created templates\/ingress\.yaml$/m);
+  assert.match(run.stdout, /^  updated values\.yaml$/m);
+  assert.match(run.stdout, /^  kept \d+ files as they were$/m);
+  assert.not.match(run.stdout, /\.yo-rc\.json|base\.json\.gz/, 'the records are not the user\'s files');
   // The user's edits, byte for byte.
   assert.match(read(chart, 'values.yaml'), /# Two replicas since the launch.\nreplicaCount: 2\n/);
   assert.match(read(chart, 'templates/deployment.yaml'), /  annotations:\n    example.com\/owner: shop-team\n  labels:\n/);

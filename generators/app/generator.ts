@@ -1,7 +1,8 @@
 // The generator behind `yo k8s-chart` (index.ts loads it once Node is new enough): asks what the
 // answers do not hold yet, then writes the chart. The generator only prompts and writes;
 // validation, the model and the files come from src/.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
+import { DiskError } from '../../src/disk/chart-fs.ts';
 import { join, relative, resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { AnswersFileError, loadAnswersFile } from '../../src/answers/load.ts';
@@ -35,6 +36,19 @@ export function adapterCanAsk(adapter: unknown): boolean {
 const reviewName = (round: number) => (round === 1 ? 'review' : `review${round}`);
 
 // Yeoman runs every method of the class whose name does not start with "_" as a task: helpers do.
+/** Yeoman reads `<destination>/.yo-rc.json` itself, as it constructs the generator, and follows a
+ * link there (or waits on a FIFO): a chart's record that is not a plain file is refused first. */
+function refuseLinkedRecord<T>(options: T): T {
+  const given = options as { destinationRoot?: string; env?: { cwd?: string } } | undefined;
+  const dir = given?.destinationRoot ?? given?.env?.cwd ?? process.cwd();
+  const record = join(dir, '.yo-rc.json');
+  const stat = lstatSync(record, { throwIfNoEntry: false });
+  if (stat && (stat.isSymbolicLink() || !stat.isFile())) {
+    throw new DiskError(record, stat.isSymbolicLink() ? 'is a symbolic link; k8s-chart never follows links inside a chart' : 'is not a regular file');
+  }
+  return options;
+}
+
 export default class K8sChartGenerator extends Generator {
   private chartRun: OpenRun | undefined;
   private chartDir = '';
@@ -44,7 +58,7 @@ export default class K8sChartGenerator extends Generator {
 
   constructor(args: string[], options: ConstructorParameters<typeof Generator>[1]) {
     // The chart has no package.json to install: no install step, and no "No change to package.json" line.
-    super(args, options, { customInstallTask: true });
+    super(args, refuseLinkedRecord(options), { customInstallTask: true });
     this.option('answers', { type: String, description: 'Answers file (YAML or JSON); nothing is asked' });
     this.option('save-answers', { type: String, description: 'Also save the answers as an answers file, for `k8s-chart --answers FILE` in CI' });
   }

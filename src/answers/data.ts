@@ -4,13 +4,31 @@
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 
-/** A deep copy with null-prototype maps; only own keys are copied, so nothing inherited gets in. */
-export function toData(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toData);
+/** A deep copy with null-prototype maps; only own keys are copied, so nothing inherited gets in.
+ * With `dropNulls`, a key whose value is null is left out (stored answers never mean null). */
+export function toData(value: unknown, options: { dropNulls?: boolean } = {}): unknown {
+  if (Array.isArray(value)) return value.map((item) => toData(item, options));
   if (!isMap(value)) return value;
   const out = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(value)) out[key] = toData(value[key]);
+  for (const key of Object.keys(value)) {
+    if (options.dropNulls && value[key] === null) continue;
+    out[key] = toData(value[key], options);
+  }
   return out;
+}
+
+/** How deep maps and lists nest below `value`, stopping past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** Answers given now win over stored ones, key by key; lists are replaced whole; a key given as

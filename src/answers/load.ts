@@ -12,6 +12,22 @@ export const MAX_ANSWERS_BYTES = 4 * 1024 * 1024;
 
 type Data = Record<string, unknown>;
 
+/** How many values (maps, lists, scalars) an answers file may hold, aliases expanded. */
+const MAX_NODES = 200_000;
+
+/** The number of values below `data`, counting each alias again, stopping past `limit`. */
+function countNodes(data: unknown, limit: number): number {
+  let count = 0;
+  const stack = [data];
+  while (stack.length && count <= limit) {
+    const node = stack.pop();
+    count++;
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node !== null && typeof node === 'object') stack.push(...Object.values(node));
+  }
+  return count;
+}
+
 /** Keys of each map that YAML did not read as strings, with what it read them as. */
 const nonStringKeys = new WeakMap<Data, Map<string, unknown>>();
 
@@ -77,6 +93,10 @@ export function loadAnswersFile(file: string, readStdin: () => string = () => re
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new AnswersFileError(`${file}: not valid YAML or JSON: expected a mapping of answers such as "name: my-app" (1:1)`);
+  }
+  // An alias names a node again; walking the answers visits it each time. Bound the walk.
+  if (countNodes(data, MAX_NODES) > MAX_NODES) {
+    throw new AnswersFileError(`${file}: more than ${MAX_NODES} values once its aliases are expanded; write the answers out`);
   }
   const problems = keyProblems(data);
   if (problems.length) throw new AnswersFileError(problems.join('\n'));

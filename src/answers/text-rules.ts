@@ -3,9 +3,10 @@
 // that reads otherwise than it runs), and config and secrets that fit a ConfigMap or a Secret.
 import type { Problem } from './rules.ts';
 
-// C0 controls but tab and newline, DEL, C1 controls; and the bidi embeddings, overrides and isolates.
+// C0 controls but tab and newline, DEL, C1 controls, the Unicode line and paragraph separators
+// (YAML reads them as line breaks); and the bidi embeddings, overrides and isolates.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 // eslint-disable-next-line no-control-regex
 const TAB_OR_NEWLINE = /[\t\n]/;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
@@ -53,7 +54,8 @@ function sizeProblems(data: unknown): Problem[] {
   const problems: Problem[] = [];
   const configData = answers.config?.data;
   if (configData !== null && typeof configData === 'object' && !Array.isArray(configData)) {
-    const bytes = Object.entries(configData).reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + Buffer.byteLength(String(value)), 0);
+    const size = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? Buffer.byteLength(String(value)) : 0);
+    const bytes = Object.entries(configData).reduce((sum, [key, value]) => sum + Buffer.byteLength(key) + size(value), 0);
     if (bytes > MAX_OBJECT_BYTES) {
       problems.push({ path: 'config.data', message: `${bytes} bytes cannot fit a ConfigMap (at most ${MAX_OBJECT_BYTES} bytes of data)` });
     }
@@ -61,7 +63,7 @@ function sizeProblems(data: unknown): Problem[] {
   const keys = answers.secrets?.keys;
   if (Array.isArray(keys)) {
     // Each key gets a generated value of 32 characters, base64-encoded in the Secret.
-    const bytes = keys.reduce((sum: number, key) => sum + Buffer.byteLength(String(key)) + 44, 0);
+    const bytes = keys.reduce((sum: number, key) => sum + (typeof key === 'string' ? Buffer.byteLength(key) : 0) + 44, 0);
     if (bytes > MAX_OBJECT_BYTES) {
       problems.push({ path: 'secrets.keys', message: `${keys.length} keys cannot fit a Secret (at most ${MAX_OBJECT_BYTES} bytes of data)` });
     }

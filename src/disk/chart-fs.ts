@@ -4,7 +4,7 @@
 // normalised and stays inside the chart, and no symlink is followed, neither at the file nor at a
 // folder on the way (each component is checked with lstat). The chart directory itself may sit
 // below a symlink the user chose (`--output`), but may not be one.
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A file-system failure as one line: the path and the cause, no stack. */
@@ -35,7 +35,7 @@ const CAUSES: Record<string, string> = {
   EROFS: 'read-only file system',
   ENOTDIR: 'not a directory (a file is in the way)',
   EISDIR: 'is a directory',
-  ELOOP: 'a loop of symbolic links',
+  ELOOP: 'a loop of symbolic links (or a link where k8s-chart never follows one)',
   ENOENT: 'no such file or directory',
   EEXIST: 'already exists',
   ENAMETOOLONG: 'name too long',
@@ -77,6 +77,8 @@ export function unsafePathReason(path: unknown): string | undefined {
   if (segments.includes('..')) return `path ${shown} leaves the chart`;
   if (segments.some((segment) => segment === '' || segment === '.')) return `path ${shown} is not normalised`;
   if (segments.some((segment) => segment.toLowerCase() === '.git')) return `path ${shown} is inside .git`;
+  if (segments.some((segment) => Buffer.byteLength(segment) > 255)) return `path ${shown} has a name longer than 255 bytes`;
+  if (segments.length > 32) return `path ${shown} is more than 32 folders deep`;
   return undefined;
 }
 
@@ -117,9 +119,16 @@ export function readChartFile(chartDir: string, path: string, maxBytes = 64 * 10
   const file = join(chartDir, path);
   if (kind === 'directory') throw new DiskError(file, 'is a directory, where k8s-chart keeps a file');
   return attempt(file, () => {
-    const content = readFileSync(file);
-    if (content.length > maxBytes) throw new DiskError(file, `larger than ${maxBytes} bytes`);
-    return content;
+    // O_NOFOLLOW: a link swapped in after the check above is refused by the kernel, not read.
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      if (!fstatSync(fd).isFile()) throw new DiskError(file, 'is not a regular file');
+      const content = readFileSync(fd);
+      if (content.length > maxBytes) throw new DiskError(file, `larger than ${maxBytes} bytes`);
+      return content;
+    } finally {
+      closeSync(fd);
+    }
   });
 }
 

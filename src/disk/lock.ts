@@ -29,6 +29,10 @@ function startTime(pid: number): string {
 
 function alive(holder: Holder): boolean {
   if (holder.host !== hostname()) return true; // another machine's run: it cannot be checked from here
+  // pid 0 and negative pids signal process groups, not a process: no run holds such a lock.
+  if (holder.pid <= 0) return false;
+  // Where the kernel tells start times (Linux), a lock without one was not written by a live run here.
+  if (startTime(process.pid) !== '' && holder.started === '') return false;
   try {
     process.kill(holder.pid, 0);
   } catch (error) {

@@ -30,6 +30,8 @@ export type UpdatePlan =
       /** The answers now in force: the stored ones with the given ones over them. */
       answers: Record<string, unknown>;
       changes: Change[];
+      /** Every file this generation makes (whether it changes now or not). */
+      generated: string[];
       /** Files of a part switched off that the user edited: removed only with force. */
       orphans: string[];
       /** Files the user deleted that this generation changes: left deleted, and reported. */
@@ -47,7 +49,8 @@ const chartVersionOf = (chartYaml: string | undefined) => /^version:\s*["']?([^"
 
 export function bumpPatch(version: string): string {
   const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  return match ? `${match[1]}.${match[2]}.${Number(match[3]) + 1}` : version;
+  // BigInt: a patch number of any length stays a whole number (SemVer has no limit).
+  return match ? `${match[1]}.${match[2]}.${BigInt(match[3]!) + 1n}` : version;
 }
 
 function fresh(files: ChartFile[], chartDir: string): Change[] {
@@ -111,6 +114,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
       model: generation.model,
       answers,
       changes: fresh(generation.files, chartDir),
+      generated: generation.files.map((file) => file.path),
       orphans: [],
       skipped: [],
       conflicts: [],
@@ -120,7 +124,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
 
   const { record, base } = found;
   const answers = overlayAnswers(migrateAnswers(record.answers, record.version), given);
-  type Attempt = { ok: true; generation: { model: ChartModel }; merged: Merged } | { ok: false; problems: Problem[] };
+  type Attempt = { ok: true; generation: { model: ChartModel; files: ChartFile[] }; merged: Merged } | { ok: false; problems: Problem[] };
   const attempt = (chartVersion: string): Attempt => {
     const generation = generate(answers, chartVersion);
     if (!generation.ok) return { ok: false, problems: generation.problems };
@@ -161,6 +165,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
     model: generation.model,
     answers,
     changes: merged.changes,
+    generated: generation.files.map((file) => file.path),
     orphans: merged.orphans,
     skipped: merged.skipped,
     conflicts: merged.conflicts,

@@ -7,12 +7,15 @@ import type { ErrorObject } from 'ajv';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GENERATOR_NAME } from '../version.generated.js';
 import type { ChartFile } from '../chart/plan.ts';
-import { toData } from '../answers/data.ts';
+import { nestingDepth, toData } from '../answers/data.ts';
 import { DamagedRecordError, readChartFile, unsafePathReason } from '../disk/chart-fs.ts';
 import { validateBase, validateRecordEntry } from './validate-records.generated.js';
 
 export const RECORD_FILE = '.yo-rc.json';
 export const BASE_FILE = '.k8s-chart/base.json.gz';
+
+/** k8s-chart's own folder (the base, the journal, the lock): never a generated file of the base. */
+const isRecordPath = (path: string) => path.startsWith('.k8s-chart/');
 
 export interface ChartRecord {
   /** The generator version that wrote the chart. */
@@ -63,6 +66,8 @@ export function readRecord(chartDir: string): ReadRecord {
   const entry = (parsed as Record<string, unknown>)[GENERATOR_NAME];
   if (!validateRecordEntry(entry)) return damaged(recordPath, `${GENERATOR_NAME}: ${firstError(validateRecordEntry.errors)}`);
   const { version, chartVersion, answers } = entry as ChartRecord;
+  // Answers nest a few levels (config.data.KEY); far deeper is no answers this generator wrote.
+  if (nestingDepth(answers, 16) > 16) return damaged(recordPath, `${GENERATOR_NAME}: answers nested deeper than 16 levels`);
 
   const basePath = join(chartDir, BASE_FILE);
   const zipped = readChartFile(chartDir, BASE_FILE);
@@ -76,13 +81,13 @@ export function readRecord(chartDir: string): ReadRecord {
   if (!validateBase(data)) return damaged(basePath, firstError(validateBase.errors));
   const base = new Map<string, string>();
   for (const [path, content] of Object.entries(data as Record<string, string>)) {
-    const unsafe = unsafePathReason(path);
+    const unsafe = unsafePathReason(path) ?? (isRecordPath(path) ? `path ${JSON.stringify(path)} is one of k8s-chart's own records` : undefined);
     if (unsafe) return damaged(basePath, unsafe);
     base.set(path, content);
   }
   return {
     kind: 'ours',
-    record: { version, chartVersion: chartVersion ?? '0.1.0', answers: toData(answers) as Record<string, unknown> },
+    record: { version, chartVersion: chartVersion ?? '0.1.0', answers: toData(answers, { dropNulls: true }) as Record<string, unknown> },
     base,
   };
 }
