@@ -104,7 +104,7 @@ test('every problem is reported at once, one line each', () => {
 test('required keys missing from an empty mapping', () => {
   assert.equal(problems({}), [
     'name: required',
-    'image: required',
+    'image.repository: required', // named by the key the user must write
     'workload.livenessCommand: required for a worker (a Deployment without service.port): the command that tells it is alive, e.g. [/app/healthcheck]',
   ]);
 });

@@ -47,8 +47,13 @@ function toProblem(error: ErrorObject): Problem {
   const custom = (error.parentSchema as { 'x-message'?: string } | undefined)?.['x-message'];
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'required':
-      return { path: join(path, String(params.missingProperty)), message: 'required' };
+    case 'required': {
+      // A missing section that itself has a required key is named by that key (`image` → `image.repository`).
+      const missing = String(params.missingProperty);
+      const section = (error.parentSchema as { properties?: Record<string, { required?: string[] }> }).properties?.[missing];
+      const first = section?.required?.[0];
+      return { path: join(path, first ? `${missing}.${first}` : missing), message: 'required' };
+    }
     case 'additionalProperties': {
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       const meant = closestKey(String(params.additionalProperty), allowed);
