@@ -97,6 +97,16 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const output = resolve(values.output ?? '.');
+  // Each flag belongs to one way of running: say so, rather than drop it without a word.
+  const misplaced =
+    values.answers === undefined
+      ? (['dry-run', 'conflicts'] as const).find((flag) => values[flag] !== undefined)
+      : (['ask-answered', 'save-answers'] as const).find((flag) => values[flag] !== undefined);
+  if (misplaced) {
+    const why = values.answers === undefined ? 'goes with --answers FILE' : 'is for the questions (without --answers): the answers file already holds the answers';
+    io.stderr(`k8s-chart: --${misplaced} ${why}\n${USAGE}\n`);
+    return 2;
+  }
   if (values.answers === undefined) {
     if (!process.stdin.isTTY) {
       io.stderr('k8s-chart: no terminal to ask the questions: pass --answers FILE\n');
@@ -247,11 +257,13 @@ function generateOne(
     io.stdout(`${chartDir}: up to date\n`);
     return 'up to date';
   }
-  const verb = plan.update ? `updated ${plan.changes.length} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
+  const changedFiles = plan.changes.filter((change) => isOwnFile(change.path)).length;
+  const verb = plan.update ? `updated ${changedFiles} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
   io.stdout(`${chartDir}: ${verb}\n`);
   if (plan.update && !file) io.stdout(fileReport(plan, existed));
-  if (!file) io.stdout(`${nextSteps(plan.model, chartDir, process.cwd())}\n`);
-  if (options.markers && plan.conflicts.length) {
+  const marked = options.markers && plan.conflicts.length > 0;
+  if (!file && !marked) io.stdout(`${nextSteps(plan.model, chartDir, process.cwd(), plan.update)}\n`);
+  if (marked) {
     for (const { path, conflicts } of plan.conflicts) io.stderr(`${describeConflicts(join(chartDir, path), conflicts)}\n`);
     io.stderr(`${chartDir}: conflict markers written into ${plan.conflicts.length} file(s): resolve them, then run again\n`);
     return 'marked';
@@ -260,8 +272,11 @@ function generateOne(
 }
 
 /** What an update did, file by file (the records it keeps of itself aside). */
+/** The chart's own files, not the records k8s-chart keeps of itself. */
+const isOwnFile = (path: string) => path !== '.yo-rc.json' && !path.startsWith('.k8s-chart/');
+
 function fileReport(plan: { changes: Array<{ path: string; content?: unknown }>; generated: string[] }, existed: Set<string>): string {
-  const own = (path: string) => path !== '.yo-rc.json' && !path.startsWith('.k8s-chart/');
+  const own = isOwnFile;
   const lines = plan.changes
     .filter((change) => own(change.path))
     .map((change) => `  ${change.content === undefined ? 'removed' : existed.has(change.path) ? 'updated' : 'created'} ${change.path}`);

@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import type { ChartModel } from './model.ts';
 
-export function nextSteps(model: ChartModel, chartDir: string, cwd: string): string {
+export function nextSteps(model: ChartModel, chartDir: string, cwd: string, update = false): string {
   const shown = relative(cwd, chartDir) || '.';
   const path = shown.startsWith('.') || shown.startsWith('/') ? shown : `./${shown}`;
   const secrets = model.secrets;
@@ -17,7 +17,8 @@ export function nextSteps(model: ChartModel, chartDir: string, cwd: string): str
   return [
     'Next steps:',
     `  helm lint ${path}${lintSet}`,
-    `  helm install ${model.name} ${path}${setStrings}`,
+    // An update: the release is likely installed already; `upgrade --install` serves both.
+    `  helm ${update ? 'upgrade --install' : 'install'} ${model.name} ${path}${setStrings}`,
     ...(provided.length ? [`  (${provided.join(', ')}: yours to give, the install fails without it; kept from the cluster on upgrade)`] : []),
     ...(setStrings && provided.length < secrets.keys.length ? ['  (a secret key you leave out gets a random value on first install, kept on upgrade)'] : []),
     `  ${path}/README.md explains every value; commit the chart, and run k8s-chart again to update it.`,

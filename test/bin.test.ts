@@ -34,6 +34,17 @@ test('after writing, the next steps: lint, install with the secret keys it takes
   assert.ok(existsSync(join(out, 'charts/demo/README.md')), 'the README it names is there');
 });
 
+test('a flag of the other way of running is refused, never dropped: --dry-run without --answers, --save-answers with it', () => {
+  const dryRun = runBin(['--dry-run']);
+  assert.is(dryRun.status, 2);
+  assert.match(dryRun.stderr, /^k8s-chart: --dry-run goes with --answers FILE$/m);
+  const out = tempDir();
+  const save = runBin(['--answers', answersFile(good), '--output', out, '--save-answers', join(out, 'x.yaml')]);
+  assert.is(save.status, 2);
+  assert.match(save.stderr, /^k8s-chart: --save-answers is for the questions/m);
+  assert.equal(readdirSync(out), [], 'nothing written');
+});
+
 test('the same answers give byte-identical files, and a second run changes nothing', () => {
   const file = answersFile(good);
   const first = tempDir();

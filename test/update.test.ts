@@ -186,6 +186,11 @@ test('--conflicts=markers writes both sides between git\'s markers, exits 1, and
   assert.match(run.stderr, /conflict markers written into 1 file\(s\)/);
   assert.match(read(chart, 'values.yaml'), /\n<<<<<<< yours\n    LOG_LEVEL: warn\n=======\n    LOG_LEVEL: debug\n>>>>>>> k8s-chart\n/);
   assert.ok(existsSync(join(chart, 'templates/ingress.yaml')), 'the rest of the update is written');
+  assert.not.match(run.stdout, /Next steps/, 'no next steps for a chart that holds markers');
+  // Not resolved yet: the next run refuses, naming the file and line, and writes nothing.
+  const unresolved = update(chart, secondAnswers);
+  assert.is(unresolved.status, 1);
+  assert.match(unresolved.stderr, /values\.yaml: line \d+: unresolved conflict markers\n/);
   // Resolved by the user (their side kept): the next run keeps it.
   edit(chart, 'values.yaml', (text) => text.replace(/<<<<<<< yours\n(.*\n)=======\n.*\n>>>>>>> k8s-chart\n/, '$1'));
   const next = update(chart, secondAnswers);

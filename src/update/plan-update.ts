@@ -58,6 +58,8 @@ function fresh(files: ChartFile[], chartDir: string): Change[] {
 }
 
 interface Merged {
+  /** Files that still hold conflict markers an earlier --conflicts=markers run wrote. */
+  unresolved: string[];
   changes: Change[];
   orphans: string[];
   skipped: string[];
@@ -65,7 +67,7 @@ interface Merged {
 }
 
 function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[], resolution: Resolution): Merged {
-  const merged: Merged = { changes: [], orphans: [], skipped: [], conflicts: [] };
+  const merged: Merged = { unresolved: [], changes: [], orphans: [], skipped: [], conflicts: [] };
   const generated = new Map(files.map((file) => [file.path, file.content]));
   for (const path of new Set([...base.keys(), ...generated.keys()])) {
     const next = generated.get(path);
@@ -82,6 +84,8 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
       continue;
     }
     const mine = disk.toString('utf8');
+    const marker = /^(<<<<<<< yours|>>>>>>> k8s-chart)\r?$/m.exec(mine);
+    if (marker) merged.unresolved.push(`${path}: line ${mine.slice(0, marker.index).split('\n').length}`);
     if (next === undefined) {
       // A part switched off: its file goes. An edited one would be left referring to values that
       // are gone, so the user decides (--force removes it).
@@ -144,6 +148,12 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   }
 
   const { generation, merged } = result;
+  if (merged.unresolved.length) {
+    return {
+      ok: false,
+      message: `${merged.unresolved.map((where) => `${join(chartDir, where)}: unresolved conflict markers`).join('\n')}\nResolve them (keep the lines you want, delete the marker lines), then run again.`,
+    };
+  }
   // With markers, conflicting files are written with both sides marked; an edited file of a part
   // switched off still stops the run, as it has nothing to mark.
   const stops = options.markers ? merged.orphans.length > 0 : merged.conflicts.length > 0 || merged.orphans.length > 0;
@@ -156,8 +166,10 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
       ok: false,
       message:
         `conflicts; nothing was written:\n${lines.join('\n')}\n` +
-        'Edit those lines to match (or delete the file), pass --conflicts=markers to mark both sides in the files, ' +
-        "or pass --force to take the generator's side.",
+        (options.markers
+          ? "Keep the file as the generator would write it, delete it, or pass --force to remove it."
+          : 'Edit those lines to match (or delete the file), pass --conflicts=markers to mark both sides in the files, ' +
+            "or pass --force to take the generator's side."),
     };
   }
   return {
