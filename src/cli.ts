@@ -12,6 +12,7 @@ import { unifiedDiff } from './write.ts';
 import { openRun, RunError } from './run.ts';
 import { describeConflicts } from './update/plan-update.ts';
 import { nextSteps } from './next-steps.ts';
+import { readRecord } from './update/record.ts';
 import { causeOf, DamagedRecordError, DiskError, entryKind, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
@@ -132,7 +133,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const options = { force: values.force ?? false, dryRun: values['dry-run'] ?? false, markers: values.conflicts === 'markers' };
   const batch = files.length > 1;
-  const loaded = files.map((file) => loadOne(file));
+  // Run inside a chart it made, without --output, one answers file updates that chart in place, as
+  // `yo k8s-chart` does there (never a chart nested inside it).
+  const here = values.output === undefined && files.length === 1 ? chartHere(process.cwd()) : undefined;
+  const loaded = files.map((file) => loadOne(file, here?.name));
   // Two answers files for one chart would overwrite each other: neither is written.
   const byChart = new Map<string, string[]>();
   for (const entry of loaded) if (entry.ok) byChart.set(entry.name, [...(byChart.get(entry.name) ?? []), entry.file]);
@@ -151,7 +155,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       tally.refused++;
       continue;
     }
-    const outcome = generateOne(join(output, entry.name), entry.data, options, io, batch ? entry.file : undefined);
+    const chartDir = here ? process.cwd() : join(output, entry.name);
+    const outcome = generateOne(chartDir, entry.data, options, io, batch ? entry.file : undefined);
     if (outcome === 'marked') marked++;
     tally[outcome === 'marked' ? 'updated' : outcome]++;
   }
@@ -195,7 +200,14 @@ function isFolder(path: string): boolean {
 const indent = (file: string, message: string) =>
   message.startsWith(`${file}:`) ? message : message.split('\n').map((line) => `${file}: ${line}`).join('\n');
 
-function loadOne(file: string): Loaded {
+/** The chart this folder is, when k8s-chart made it: its stored name. */
+function chartHere(dir: string): { name: string } | undefined {
+  const found = readRecord(dir);
+  const name = found.kind === 'ours' ? found.record.answers.name : undefined;
+  return typeof name === 'string' ? { name } : undefined;
+}
+
+function loadOne(file: string, storedName?: string): Loaded {
   let data: Record<string, unknown>;
   try {
     data = loadAnswersFile(file) as Record<string, unknown>;
@@ -203,7 +215,10 @@ function loadOne(file: string): Loaded {
     if (error instanceof AnswersFileError) return { ok: false, file, message: error.message };
     throw error;
   }
-  const name = typeof data.name === 'string' ? data.name : '';
+  if (storedName !== undefined && data.name !== undefined && data.name !== storedName) {
+    return { ok: false, file, message: `name: this folder is the chart "${storedName}"; the answers name "${String(data.name)}" (run from the parent folder, or pass --output, for another chart)` };
+  }
+  const name = typeof data.name === 'string' ? data.name : (storedName ?? '');
   if (validateChartName(name) !== true) {
     // Without a usable name there is no chart directory to look at: report every problem.
     const generation = generate(data);

@@ -199,6 +199,18 @@ test('--conflicts=markers writes both sides between git\'s markers, exits 1, and
   assert.is(update(chart, secondAnswers, '--conflicts=theirs').status, 2, 'only markers is a choice');
 });
 
+test('run inside the chart without --output, a partial answers file updates that chart in place', () => {
+  const { chart } = committedChart();
+  const partial = answersFile('config:\n  data:\n    LOG_LEVEL: debug\n');
+  const run = runBin(['--answers', partial], { cwd: chart });
+  assert.is(run.status, 0, run.stderr);
+  assert.match(read(chart, 'values.yaml'), /LOG_LEVEL: debug/);
+  assert.not.ok(existsSync(join(chart, 'shop')), 'no chart nested inside it');
+  const other = runBin(['--answers', answersFile('name: other\n')], { cwd: chart });
+  assert.is(other.status, 1);
+  assert.match(other.stderr, /^name: this folder is the chart "shop"; the answers name "other"/m);
+});
+
 test('--dry-run on an up-to-date chart says up to date', () => {
   const { chart } = committedChart();
   const run = update(chart, firstAnswers, '--dry-run');
