@@ -60,6 +60,7 @@ export const CHART_PLAN: PlannedFile[] = [
       recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }),
   },
   { path: 'ci/all-off-values.yaml', when: always, from: 'template' },
+  { path: 'ci/common-values.yaml', when: always, from: 'template' },
   { path: 'ci/extras-values.yaml', when: always, from: 'template' },
   { path: 'ci/restricted-values.yaml', when: always, from: 'template' },
   { path: 'templates/_helpers.tpl', when: always, from: 'template' },

@@ -23,6 +23,7 @@ import {
   type JsonSchema,
   str,
   stringMap,
+  labelMap,
 } from './schemas.ts';
 import {
   ABSOLUTE_PATH,
@@ -58,6 +59,10 @@ function commonNodes(): ValueNode[] {
   return [
     leaf('nameOverride', '', str, 'Replaces the chart name in object names'),
     leaf('fullnameOverride', '', str, 'Replaces the whole object name prefix'),
+    leaf('commonLabels', {}, labelMap, 'Labels added to every object the chart renders and to its pod templates; never to a selector', [
+      "The chart's own labels (app.kubernetes.io/*, helm.sh/chart) win over a commonLabel of the same key.",
+    ]),
+    leaf('commonAnnotations', {}, stringMap, "Annotations added to every object the chart renders (not to the pod templates: use podAnnotations); an object's own annotations win"),
   ];
 }
 

@@ -66,6 +66,31 @@ helm.sh/chart: {{ include "db-migrate.chart" . | quote }}
 app.kubernetes.io/version: {{ . | quote }}
 {{- end }}
 app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- include "db-migrate.commonLabels" . }}
+{{- end }}
+
+{{/*
+commonLabels from values, as Bitnami's charts name them, on the metadata of every object and pod
+template, never in a selector. The chart's own labels win: a commonLabel of the same key is left
+out, so the selector always matches the pods.
+*/}}
+{{- define "db-migrate.commonLabels" -}}
+{{- with omit (.Values.commonLabels | default dict) "helm.sh/chart" "app.kubernetes.io/name" "app.kubernetes.io/instance" "app.kubernetes.io/version" "app.kubernetes.io/managed-by" "app.kubernetes.io/component" }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+The annotations of an object's metadata: its own (they win) and commonAnnotations from values.
+Empty when there are none.
+Usage: include "db-migrate.annotations" (list . (dict "helm.sh/resource-policy" "keep"))
+*/}}
+{{- define "db-migrate.annotations" -}}
+{{- $context := index . 0 }}
+{{- $all := merge (dict) (index . 1 | default dict) ($context.Values.commonAnnotations | default dict) }}
+{{- with $all }}
+{{- toYaml . }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -75,6 +100,7 @@ version label stay on the workload's own metadata), so a new chart version alone
 {{- define "db-migrate.podTemplateLabels" -}}
 {{ include "db-migrate.selectorLabels" . }}
 app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- include "db-migrate.commonLabels" . }}
 {{- end }}
 
 {{/*

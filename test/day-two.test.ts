@@ -1,0 +1,83 @@
+// Issue 15, day two: the values operators reach for, named as Bitnami's charts name them, on
+// freshly generated charts of every example, rendered by real Helm 3 and 4.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { helms, helmTemplate, type TemplateOptions } from './support/helm.ts';
+import { exampleAnswerFiles } from './support/paths.ts';
+import { loadAnswersFile } from '../src/answers/load.ts';
+import { formatProblems } from '../src/answers/validate.ts';
+import { generate } from '../src/generate.ts';
+import { applyChanges } from '../src/write.ts';
+
+const binaries = await helms();
+type Doc = Record<string, any>;
+
+/** A chart generated now from each example's answers, in a fresh folder. */
+const charts = exampleAnswerFiles.map((file) => {
+  const answers = loadAnswersFile(file) as { name: string };
+  const generation = generate(answers);
+  if (!generation.ok) throw new Error(formatProblems(generation.problems));
+  const dir = join(mkdtempSync(join(tmpdir(), 'k8s-chart-day-two-')), answers.name);
+  applyChanges(dir, generation.files);
+  return { name: answers.name, dir };
+});
+
+function render(dir: string, bin: string, opts: TemplateOptions = {}): Doc[] {
+  const rendered = helmTemplate(bin, dir, { kubeVersion: '1.35.0', ...opts });
+  assert.ok(rendered.ok, rendered.output);
+  return rendered.docs;
+}
+
+/** The pod templates of a workload object (a CronJob's two levels down). */
+function podTemplates(doc: Doc): Doc[] {
+  if (doc.kind === 'CronJob') return [doc.spec.jobTemplate, doc.spec.jobTemplate.spec.template];
+  return doc.spec?.template?.spec?.containers ? [doc.spec.template] : [];
+}
+
+for (const { name, dir } of charts) {
+  for (const helm of binaries) {
+    test(`${name} (${helm.name}): commonLabels and commonAnnotations on every object and pod template, never in a selector`, () => {
+      const docs = render(dir, helm.bin, {
+        set: [
+          'commonLabels.example\\.com/team=platform',
+          'commonLabels.app\\.kubernetes\\.io/name=other',
+          'commonAnnotations.example\\.com/owner=team-a',
+          'commonAnnotations.helm\\.sh/resource-policy=delete',
+        ],
+      });
+      assert.ok(docs.length > 3);
+      for (const doc of docs) {
+        const what = `${doc.kind} ${doc.metadata.name}`;
+        assert.is(doc.metadata.labels?.['example.com/team'], 'platform', what);
+        assert.is.not(doc.metadata.labels['app.kubernetes.io/name'], 'other', `${what}: the chart's own label wins`);
+        assert.is(doc.metadata.annotations?.['example.com/owner'], 'team-a', what);
+        for (const template of podTemplates(doc)) {
+          assert.is(template.metadata.labels['example.com/team'], 'platform', `${what}: pod template`);
+        }
+        const selector = doc.spec?.selector?.matchLabels ?? (doc.kind === 'Service' ? doc.spec.selector : undefined);
+        if (selector) assert.not.ok('example.com/team' in selector, `${what}: selector`);
+        if (doc.kind === 'PersistentVolumeClaim' || doc.kind === 'Secret') {
+          assert.is(doc.metadata.annotations['helm.sh/resource-policy'], 'keep', `${what}: its own annotation wins`);
+        }
+        if (doc.metadata.annotations?.['helm.sh/hook']) {
+          assert.ok(['test', 'post-install,post-upgrade'].includes(doc.metadata.annotations['helm.sh/hook']), what);
+        }
+      }
+    });
+  }
+}
+
+test('the defaults add no label and no annotation', () => {
+  for (const { dir } of charts) {
+    for (const doc of render(dir, binaries[0]!.bin)) {
+      assert.not.ok(Object.keys(doc.metadata.labels ?? {}).some((key) => key.startsWith('example.com/')));
+      const annotations = doc.metadata.annotations ?? {};
+      assert.ok(Object.keys(annotations).every((key) => !key.startsWith('example.com/')));
+    }
+  }
+});
+
+test.run();
