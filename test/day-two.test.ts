@@ -80,4 +80,69 @@ test('the defaults add no label and no annotation', () => {
   }
 });
 
+/** Every container of a pod spec, init containers and sidecars included. */
+const containersOf = (spec: Doc): Doc[] => [...(spec.initContainers ?? []), ...spec.containers];
+/** The pod specs of the rendered objects: each workload's and the `helm test` pod's. */
+function podSpecs(docs: Doc[]): Array<{ what: string; spec: Doc }> {
+  return docs.flatMap((doc) => {
+    const what = `${doc.kind} ${doc.metadata.name}`;
+    if (doc.kind === 'Pod') return [{ what, spec: doc.spec }];
+    if (doc.kind === 'CronJob') return [{ what, spec: doc.spec.jobTemplate.spec.template.spec }];
+    return doc.spec?.template?.spec?.containers ? [{ what, spec: doc.spec.template.spec }] : [];
+  });
+}
+
+for (const { name, dir } of charts) {
+  for (const helm of binaries) {
+    test(`${name} (${helm.name}): global.imageRegistry and global.imagePullSecrets reach every image and pod, the helm test pod's included`, () => {
+      const plain = podSpecs(render(dir, helm.bin));
+      const docs = render(dir, helm.bin, {
+        set: [
+          'global.imageRegistry=mirror.example.com:5000',
+          'global.imagePullSecrets[0]=global-a',
+          'global.imagePullSecrets[1].name=global-b',
+          'imagePullSecrets[0].name=own',
+          'imagePullSecrets[1].name=global-a',
+        ],
+      });
+      const pods = podSpecs(docs);
+      assert.ok(pods.length >= 1);
+      assert.is(pods.length, plain.length);
+      pods.forEach(({ what, spec }, i) => {
+        assert.equal(spec.imagePullSecrets, [{ name: 'global-a' }, { name: 'global-b' }, { name: 'own' }], what);
+        const before = plain[i]!.spec.containers as Doc[];
+        spec.containers.forEach((container: Doc, j: number) => {
+          const original: string = before[j]!.image;
+          const [first, ...rest] = original.split('/');
+          const path = rest.length && /[.:]|^localhost$/.test(first!) ? rest.join('/') : original;
+          assert.is(container.image, `mirror.example.com:5000/${path}`, `${what}: ${container.name}`);
+        });
+      });
+    });
+  }
+}
+
+test('global.imageRegistry: a repository that names no registry gets it in front; without it images stay as they are', () => {
+  const { dir } = charts.find((chart) => chart.name === 'hello')!;
+  const bin = binaries[0]!.bin;
+  const image = (set: string[]) => podSpecs(render(dir, bin, { set })).map(({ spec }) => spec.containers[0].image as string);
+  const [app] = image(['image.repository=acme/app', 'global.imageRegistry=registry.example.com/']);
+  assert.match(app!, /^registry\.example\.com\/acme\/app[:@]/);
+  const [own] = image(['image.repository=localhost:5000/app', 'global.imageRegistry=mirror.example.com']);
+  assert.match(own!, /^mirror\.example\.com\/app[:@]/);
+  for (const { spec } of podSpecs(render(dir, bin))) assert.not.ok('imagePullSecrets' in spec);
+});
+
+test('global admits what a parent chart passes, and refuses a malformed registry or pull secret', () => {
+  const { dir } = charts.find((chart) => chart.name === 'hello')!;
+  for (const helm of binaries) {
+    assert.ok(helmTemplate(helm.bin, dir, { set: ['global.environment=production', 'global.compatibility.other=1'] }).ok);
+    for (const bad of ['global.imageRegistry=https://registry.example.com', 'global.imagePullSecrets[0].nam=x', 'global.imagePullSecrets[0]=Bad_Name']) {
+      const res = helmTemplate(helm.bin, dir, { set: [bad] });
+      assert.not.ok(res.ok, bad);
+      assert.match(res.output, /global/, bad);
+    }
+  }
+});
+
 test.run();

@@ -124,6 +124,12 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
     Handlebars.registerHelper('md', (value: unknown) => markdownText(String(value)));
     Handlebars.registerHelper('scalar', (value: unknown) => yamlScalar(String(value)));
     Handlebars.registerHelper('code', (value: unknown) => markdownCode(String(value)));
+    // The registry of an image repository as Docker reads it (first component with a dot, a port, or
+    // localhost), else Docker Hub's.
+    Handlebars.registerHelper('registry', (value: unknown) => {
+      const [first, ...rest] = String(value).split('/');
+      return rest.length && /[.:]|^localhost$/.test(first!) ? first : 'docker.io';
+    });
   }
   compiled ??= new Map(
     Object.entries(templateSpecs).map(([key, spec]) => [key, Handlebars.template(spec)]),

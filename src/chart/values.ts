@@ -51,12 +51,33 @@ function imageNodes(model: ChartModel): ValueNode[] {
       leaf('digest', model.image.digest, pattern(IMAGE_DIGEST, true), 'Image digest (sha256:...); pins the image even if the tag moves'),
       leaf('pullPolicy', model.image.pullPolicy, { enum: ['IfNotPresent', 'Always', 'Never'] }, 'Image pull policy'),
     ]),
-    leaf('imagePullSecrets', [], { type: 'array', items: { type: 'object', required: ['name'], properties: { name: str }, additionalProperties: false } }, 'Secrets for pulling from a private registry, e.g. [{name: regcred}]'),
+    leaf('imagePullSecrets', [], pullSecretList, 'Secrets for pulling from a private registry, e.g. [{name: regcred}] (global.imagePullSecrets come first)'),
+  ];
+}
+
+const registry: JsonSchema = { type: 'string', pattern: '^$|^(localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(:[0-9]+)?(/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*/?$' };
+const pullSecretList: JsonSchema = {
+  type: 'array',
+  items: {
+    anyOf: [
+      pattern(OBJECT_NAME),
+      { type: 'object', required: ['name'], properties: { name: pattern(OBJECT_NAME) }, additionalProperties: false },
+    ],
+  },
+};
+
+function globalNodes(): ValueNode[] {
+  return [
+    group('global', "Values shared with a parent chart, read as Bitnami's charts read them (other keys a parent passes are admitted)", [
+      leaf('imageRegistry', '', registry, "Registry of every image of the chart (the app's and the `helm test` pod's), replacing the one in its repository, e.g. a mirror"),
+      leaf('imagePullSecrets', [], pullSecretList, "Pull secrets for every pod of the chart, before the chart's own imagePullSecrets: names, or {name} maps"),
+    ]),
   ];
 }
 
 function commonNodes(): ValueNode[] {
   return [
+    ...globalNodes(),
     leaf('nameOverride', '', str, 'Replaces the chart name in object names'),
     leaf('fullnameOverride', '', str, 'Replaces the whole object name prefix'),
     leaf('commonLabels', {}, labelMap, 'Labels added to every object the chart renders and to its pod templates; never to a selector', [

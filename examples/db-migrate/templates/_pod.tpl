@@ -25,9 +25,8 @@ metadata:
     {{- end }}
 spec:
   restartPolicy: {{ .Values.job.restartPolicy }}
-  {{- with .Values.imagePullSecrets }}
-  imagePullSecrets:
-    {{- toYaml . | nindent 4 }}
+  {{- with include "db-migrate.imagePullSecrets" . }}
+  {{- . | nindent 2 }}
   {{- end }}
   serviceAccountName: {{ include "db-migrate.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}

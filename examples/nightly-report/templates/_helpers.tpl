@@ -133,6 +133,48 @@ The ServiceAccount the pods run as.
 {{- end }}
 
 {{/*
+An image repository under global.imageRegistry, as Bitnami's common.images.image reads it: the
+registry replaces the repository's own (its first component, when that has a dot or a port or is
+localhost, as Docker reads it), or comes before a repository that names none.
+Usage: include "nightly-report.imageRepository" (list . .Values.image.repository)
+*/}}
+{{- define "nightly-report.imageRepository" -}}
+{{- $repository := index . 1 }}
+{{- $registry := ((index . 0).Values.global).imageRegistry }}
+{{- if $registry }}
+{{- $parts := splitList "/" $repository }}
+{{- $first := first $parts }}
+{{- if and (gt (len $parts) 1) (or (contains "." $first) (contains ":" $first) (eq $first "localhost")) }}
+{{- $repository = join "/" (rest $parts) }}
+{{- end }}
+{{- $repository = printf "%s/%s" (trimSuffix "/" $registry) $repository }}
+{{- end }}
+{{- $repository }}
+{{- end }}
+
+{{/*
+The pods' imagePullSecrets, as Bitnami's common.images.renderPullSecrets reads them:
+global.imagePullSecrets, then the chart's imagePullSecrets; each a name or a {name} map; each
+name once. Empty when there are none.
+*/}}
+{{- define "nightly-report.imagePullSecrets" -}}
+{{- $names := list }}
+{{- range concat (.Values.global.imagePullSecrets | default list) (.Values.imagePullSecrets | default list) }}
+{{- if kindIs "map" . }}
+{{- $names = append $names .name }}
+{{- else }}
+{{- $names = append $names . }}
+{{- end }}
+{{- end }}
+{{- with $names | compact | uniq }}
+imagePullSecrets:
+  {{- range . }}
+  - name: {{ . | quote }}
+  {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
 The image reference: repository, then the tag (default: the chart's appVersion), then the digest.
 Fails rather than run an unpinned image.
 */}}
@@ -147,7 +189,7 @@ Fails rather than run an unpinned image.
 {{- if eq $tag "latest" }}
 {{- fail "image.tag: \"latest\" is not pinned; set a version tag or image.digest" }}
 {{- end }}
-{{- .Values.image.repository }}
+{{- include "nightly-report.imageRepository" (list . .Values.image.repository) }}
 {{- if $tag }}:{{ $tag }}{{ end }}
 {{- if .Values.image.digest }}@{{ .Values.image.digest }}{{ end }}
 {{- end }}
