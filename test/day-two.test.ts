@@ -2,9 +2,9 @@
 // freshly generated charts of every example, rendered by real Helm 3 and 4.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { helms, helmTemplate, type TemplateOptions } from './support/helm.ts';
 import { exampleAnswerFiles } from './support/paths.ts';
 import { loadAnswersFile } from '../src/answers/load.ts';
@@ -141,6 +141,45 @@ test('global admits what a parent chart passes, and refuses a malformed registry
       const res = helmTemplate(helm.bin, dir, { set: [bad] });
       assert.not.ok(res.ok, bad);
       assert.match(res.output, /global/, bad);
+    }
+  }
+});
+
+test('extraDeploy: maps and strings, each rendered through tpl, on Helm 3 and 4', () => {
+  const values = join(mkdtempSync(join(tmpdir(), 'k8s-chart-extra-')), 'values.yaml');
+  writeFileSync(values, [
+    'extraDeploy:',
+    '  - apiVersion: v1',
+    '    kind: ConfigMap',
+    '    metadata:',
+    '      name: "{{ .Release.Name }}-extra"',
+    '    data:',
+    '      namespace: "{{ .Release.Namespace }}"',
+    '  - |',
+    '    apiVersion: v1',
+    '    kind: ConfigMap',
+    '    metadata:',
+    '      name: {{ include "hello.fullname" . }}-text',
+    '  - apiVersion: v1',
+    '    kind: ConfigMap',
+    '    metadata:',
+    '      name: plain',
+    '',
+  ].join('\n'));
+  const { dir } = charts.find((chart) => chart.name === 'hello')!;
+  for (const helm of binaries) {
+    const docs = render(dir, helm.bin, { valuesFiles: [values], releaseName: 'rel', namespace: 'shop' });
+    const maps = docs.filter((doc) => doc.kind === 'ConfigMap').map((doc) => doc.metadata.name);
+    assert.equal(maps.sort(), ['plain', 'rel-extra', 'rel-hello-text'], helm.name);
+    assert.is(docs.find((doc) => doc.metadata.name === 'rel-extra')!.data.namespace, 'shop');
+  }
+  const anyChart = join(dirname(values), 'any-chart.yaml');
+  writeFileSync(anyChart, 'extraDeploy:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: "{{ .Release.Name }}-extra"}}\n  - "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: plain\\n"\n');
+  for (const { dir } of charts) {
+    for (const helm of binaries) {
+      const docs = render(dir, helm.bin, { valuesFiles: [anyChart], releaseName: 'rel' });
+      assert.ok(docs.some((doc) => doc.metadata.name === 'rel-extra'), dir);
+      assert.ok(docs.some((doc) => doc.metadata.name === 'plain'), dir);
     }
   }
 });

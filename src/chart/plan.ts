@@ -66,6 +66,7 @@ export const CHART_PLAN: PlannedFile[] = [
   { path: 'templates/_helpers.tpl', when: always, from: 'template' },
   { path: 'templates/_pod.tpl', when: always, from: 'template' },
   { path: 'templates/NOTES.txt', when: always, from: 'template' },
+  { path: 'templates/extra-list.yaml', when: always, from: 'template' },
   { path: 'templates/serviceaccount.yaml', when: always, from: 'template' },
   { path: 'templates/rbac.yaml', when: (m) => m.rbac.enabled, from: 'template' },
   { path: 'templates/networkpolicy.yaml', when: always, from: 'template' },

@@ -84,6 +84,7 @@ function commonNodes(): ValueNode[] {
       "The chart's own labels (app.kubernetes.io/*, helm.sh/chart) win over a commonLabel of the same key.",
     ]),
     leaf('commonAnnotations', {}, stringMap, "Annotations added to every object the chart renders (not to the pod templates: use podAnnotations); an object's own annotations win"),
+    leaf('extraDeploy', [], { type: 'array', items: { anyOf: [{ type: 'object' }, { type: 'string' }] } }, "More manifests to deploy with the release: maps or strings, each rendered through tpl, so .Release.Name and the chart's helpers work inside"),
   ];
 }
 

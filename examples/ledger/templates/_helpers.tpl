@@ -50,6 +50,20 @@ The name label of the `helm test` pod: not the app's, so the Service never selec
 {{- end }}
 
 {{/*
+A value rendered as a template, as Bitnami's common.tplvalues.render does: a map or list as YAML,
+a string as it is; through tpl when it holds a template action, so .Release.Name works inside.
+Usage: include "ledger.tplvalues.render" (dict "value" .Values.path "context" $)
+*/}}
+{{- define "ledger.tplvalues.render" -}}
+{{- $value := typeIs "string" .value | ternary .value (.value | toYaml) }}
+{{- if regexMatch "[{][{]" (toJson .value) }}
+{{- tpl $value .context }}
+{{- else }}
+{{- $value }}
+{{- end }}
+{{- end }}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "ledger.chart" -}}
