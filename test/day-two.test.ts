@@ -184,4 +184,40 @@ test('extraDeploy: maps and strings, each rendered through tpl, on Helm 3 and 4'
   }
 });
 
+const replicatedKinds = ['Deployment', 'StatefulSet'];
+
+for (const { name, dir } of charts) {
+  for (const helm of binaries) {
+    test(`${name} (${helm.name}): podAntiAffinityPreset spreads replicated pods over nodes by the selector labels; affinity replaces it`, () => {
+      const workloads = (docs: Doc[]) => docs.filter((doc) => doc.spec?.template?.spec?.containers && doc.kind !== 'Pod');
+      const soft = workloads(render(dir, helm.bin));
+      for (const doc of soft) {
+        const affinity = doc.spec.template.spec.affinity;
+        if (!replicatedKinds.includes(doc.kind)) {
+          assert.is(affinity, undefined, `${doc.kind}: no preset`);
+          continue;
+        }
+        const [term] = affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution;
+        assert.is(term.weight, 1);
+        assert.is(term.podAffinityTerm.topologyKey, 'kubernetes.io/hostname');
+        assert.equal(term.podAffinityTerm.labelSelector.matchLabels, doc.spec.selector.matchLabels);
+      }
+      if (!soft.some((doc) => replicatedKinds.includes(doc.kind))) return;
+      for (const doc of workloads(render(dir, helm.bin, { set: ['podAntiAffinityPreset=hard'] }))) {
+        const [term] = doc.spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution;
+        assert.equal(term.labelSelector.matchLabels, doc.spec.selector.matchLabels);
+        assert.is(term.topologyKey, 'kubernetes.io/hostname');
+      }
+      for (const doc of workloads(render(dir, helm.bin, { set: ['podAntiAffinityPreset='] }))) {
+        assert.is(doc.spec.template.spec.affinity, undefined);
+      }
+      const own = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] }] } } };
+      for (const doc of workloads(render(dir, helm.bin, { set: ['affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=disk', 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=In', 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]=ssd'] }))) {
+        assert.equal(doc.spec.template.spec.affinity, own, 'a user-given affinity replaces the preset');
+      }
+      assert.not.ok(helmTemplate(helm.bin, dir, { set: ['podAntiAffinityPreset=always'] }).ok, 'the schema refuses another preset');
+    });
+  }
+}
+
 test.run();

@@ -143,7 +143,12 @@ function podNodes(model: ChartModel): ValueNode[] {
     ]),
     leaf('nodeSelector', {}, { type: 'object', additionalProperties: str }, 'Node labels the pods must run on'),
     leaf('tolerations', [], { type: 'array', items: toleration }, 'Tolerations for node taints, as Kubernetes Toleration objects'),
-    leaf('affinity', {}, k8s('Affinity'), 'Affinity rules, as a Kubernetes Affinity object'),
+    leaf('affinity', {}, k8s('Affinity'), workload.replicated ? 'Affinity rules, as a Kubernetes Affinity object; when set, it replaces podAntiAffinityPreset' : 'Affinity rules, as a Kubernetes Affinity object'),
+    ...(workload.replicated
+      ? [leaf('podAntiAffinityPreset', 'soft', { enum: ['soft', 'hard', ''] }, "Spread the replicas over nodes, as Bitnami's podAntiAffinityPreset: soft (preferred), hard (required: a replica without a node of its own stays Pending), or \"\" (none)", [
+          'By the selector labels and kubernetes.io/hostname; ignored while affinity is set.',
+        ])]
+      : []),
     leaf('topologySpreadConstraints', [], k8sList('TopologySpreadConstraint'), 'How to spread the pods over zones or nodes, as Kubernetes TopologySpreadConstraint objects'),
     leaf('priorityClassName', '', pattern(OBJECT_NAME, true), 'PriorityClass of the pods'),
   );

@@ -145,9 +145,28 @@ spec:
   nodeSelector:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  {{- with .Values.affinity }}
+  {{- if .Values.affinity }}
   affinity:
-    {{- toYaml . | nindent 4 }}
+    {{- toYaml .Values.affinity | nindent 4 }}
+  {{- else if .Values.podAntiAffinityPreset }}
+  {{- /* Bitnami's common.affinities.pods: the replicas on different nodes, by the selector labels. */}}
+  affinity:
+    podAntiAffinity:
+      {{- if eq .Values.podAntiAffinityPreset "hard" }}
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - labelSelector:
+            matchLabels:
+              {{- include "queue-worker.selectorLabels" . | nindent 14 }}
+          topologyKey: kubernetes.io/hostname
+      {{- else }}
+      preferredDuringSchedulingIgnoredDuringExecution:
+        - weight: 1
+          podAffinityTerm:
+            labelSelector:
+              matchLabels:
+                {{- include "queue-worker.selectorLabels" . | nindent 16 }}
+            topologyKey: kubernetes.io/hostname
+      {{- end }}
   {{- end }}
   {{- with .Values.tolerations }}
   tolerations:
