@@ -220,4 +220,25 @@ for (const { name, dir } of charts) {
   }
 }
 
+/** Every security context of the rendered pods: the pod's and each container's. */
+function securityContexts(docs: Doc[]): Doc[] {
+  return podSpecs(docs).flatMap(({ spec }) => [spec.securityContext ?? {}, ...spec.containers.map((c: Doc) => c.securityContext ?? {})]);
+}
+const fixedIds = (contexts: Doc[]) => contexts.flatMap((sc) => ['runAsUser', 'runAsGroup', 'fsGroup', 'seLinuxOptions'].filter((key) => key in sc));
+
+for (const { name, dir } of charts) {
+  for (const helm of binaries) {
+    test(`${name} (${helm.name}): global.compatibility.openshift.adaptSecurityContext drops fixed ids where OpenShift assigns them`, () => {
+      const openshift = { apiVersions: ['security.openshift.io/v1'] };
+      assert.ok(fixedIds(securityContexts(render(dir, helm.bin))).length > 0, 'fixed ids off OpenShift');
+      const auto = securityContexts(render(dir, helm.bin, openshift));
+      assert.equal(fixedIds(auto), [], 'auto, on OpenShift');
+      assert.ok(podSpecs(render(dir, helm.bin, openshift)).every(({ spec }) => spec.securityContext.runAsNonRoot === true), 'runAsNonRoot stays');
+      assert.equal(fixedIds(securityContexts(render(dir, helm.bin, { set: ['global.compatibility.openshift.adaptSecurityContext=force'] }))), [], 'force');
+      assert.ok(fixedIds(securityContexts(render(dir, helm.bin, { ...openshift, set: ['global.compatibility.openshift.adaptSecurityContext=disabled'] }))).length > 0, 'disabled');
+      assert.not.ok(helmTemplate(helm.bin, dir, { set: ['global.compatibility.openshift.adaptSecurityContext=yes'] }).ok, 'the schema refuses another mode');
+    });
+  }
+}
+
 test.run();

@@ -71,6 +71,13 @@ function globalNodes(): ValueNode[] {
     group('global', "Values shared with a parent chart, read as Bitnami's charts read them (other keys a parent passes are admitted)", [
       leaf('imageRegistry', '', registry, "Registry of every image of the chart (the app's and the `helm test` pod's), replacing the one in its repository, e.g. a mirror"),
       leaf('imagePullSecrets', [], pullSecretList, "Pull secrets for every pod of the chart, before the chart's own imagePullSecrets: names, or {name} maps"),
+      group('compatibility', 'Adapting the chart to a kind of cluster', [
+        group('openshift', 'OpenShift', [
+          leaf('adaptSecurityContext', 'auto', { enum: ['auto', 'force', 'disabled'] }, 'Leave out the fixed runAsUser, runAsGroup, fsGroup and seLinuxOptions, which OpenShift assigns: auto (when the cluster serves security.openshift.io/v1), force, or disabled', [
+          'helm template sees no cluster: pass --api-versions security.openshift.io/v1 to render for OpenShift.',
+        ]),
+        ]),
+      ]),
     ]),
   ];
 }

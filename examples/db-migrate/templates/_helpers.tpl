@@ -64,6 +64,25 @@ Usage: include "db-migrate.tplvalues.render" (dict "value" .Values.path "context
 {{- end }}
 
 {{/*
+A pod or container security context, adapted to OpenShift as Bitnami's
+common.compatibility.renderSecurityContext does: where OpenShift assigns them (its restricted SCC
+gives every namespace its own user, group and SELinux ranges), fixed runAsUser, runAsGroup,
+fsGroup and seLinuxOptions are left out. global.compatibility.openshift.adaptSecurityContext:
+"force" always, "disabled" never, "auto" when the cluster serves security.openshift.io/v1 (with
+helm template: --api-versions security.openshift.io/v1).
+Usage: include "db-migrate.securityContext" (list . .Values.podSecurityContext)
+*/}}
+{{- define "db-migrate.securityContext" -}}
+{{- $context := index . 0 }}
+{{- $securityContext := index . 1 | default dict }}
+{{- $mode := dig "compatibility" "openshift" "adaptSecurityContext" "auto" ($context.Values.global | default dict) }}
+{{- if or (eq $mode "force") (and (eq $mode "auto") ($context.Capabilities.APIVersions.Has "security.openshift.io/v1")) }}
+{{- $securityContext = omit $securityContext "runAsUser" "runAsGroup" "fsGroup" "seLinuxOptions" }}
+{{- end }}
+{{- toYaml $securityContext }}
+{{- end }}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "db-migrate.chart" -}}

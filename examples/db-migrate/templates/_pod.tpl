@@ -31,7 +31,7 @@ spec:
   serviceAccountName: {{ include "db-migrate.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "db-migrate.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -61,7 +61,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "db-migrate.securityContext" (list . .Values.securityContext) | nindent 8 }}
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
       envFrom:
         - configMapRef:

@@ -42,7 +42,7 @@ spec:
   serviceAccountName: {{ include "docs-site.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "docs-site.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -72,7 +72,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "docs-site.securityContext" (list . .Values.securityContext) | nindent 8 }}
       ports:
         - name: http
           containerPort: {{ .Values.service.port }}

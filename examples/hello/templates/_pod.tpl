@@ -42,7 +42,7 @@ spec:
   serviceAccountName: {{ include "hello.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "hello.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -72,7 +72,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "hello.securityContext" (list . .Values.securityContext) | nindent 8 }}
       ports:
         - name: http
           containerPort: {{ .Values.service.port }}

@@ -45,7 +45,7 @@ spec:
   serviceAccountName: {{ include "ledger.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "ledger.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -75,7 +75,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "ledger.securityContext" (list . .Values.securityContext) | nindent 8 }}
       ports:
         - name: tcp
           containerPort: {{ .Values.service.port }}

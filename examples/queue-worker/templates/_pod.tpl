@@ -41,7 +41,7 @@ spec:
   serviceAccountName: {{ include "queue-worker.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "queue-worker.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -71,7 +71,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "queue-worker.securityContext" (list . .Values.securityContext) | nindent 8 }}
       {{- with .Values.livenessProbe }}
       {{- if .enabled }}
       livenessProbe:

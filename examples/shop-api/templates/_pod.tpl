@@ -44,7 +44,7 @@ spec:
   serviceAccountName: {{ include "shop-api.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "shop-api.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -74,7 +74,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "shop-api.securityContext" (list . .Values.securityContext) | nindent 8 }}
       ports:
         - name: http
           containerPort: {{ .Values.service.port }}
