@@ -51,7 +51,8 @@ test('no Handlebars expression leaks into any generated file', () => {
       // a backslash before `{{` an escape that was not consumed.
       assert.not.match(content, /\{\{[^\s\-/]/, `${path} has a Handlebars expression`);
       assert.not.match(content, /\\\{\{/, `${path} has an unconsumed \\{{ escape`);
-      if (!path.startsWith('templates/')) assert.not.match(content, /\{\{/, `${path} is not a Helm template`);
+      // A ci/ values file may hold a Helm expression as data: extraDeploy renders it through tpl.
+      if (!path.startsWith('templates/') && !path.startsWith('ci/')) assert.not.match(content, /\{\{/, `${path} is not a Helm template`);
     }
   }
 });

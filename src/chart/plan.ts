@@ -60,11 +60,13 @@ export const CHART_PLAN: PlannedFile[] = [
       recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }),
   },
   { path: 'ci/all-off-values.yaml', when: always, from: 'template' },
+  { path: 'ci/common-values.yaml', when: always, from: 'template' },
   { path: 'ci/extras-values.yaml', when: always, from: 'template' },
   { path: 'ci/restricted-values.yaml', when: always, from: 'template' },
   { path: 'templates/_helpers.tpl', when: always, from: 'template' },
   { path: 'templates/_pod.tpl', when: always, from: 'template' },
   { path: 'templates/NOTES.txt', when: always, from: 'template' },
+  { path: 'templates/extra-list.yaml', when: always, from: 'template' },
   { path: 'templates/serviceaccount.yaml', when: always, from: 'template' },
   { path: 'templates/rbac.yaml', when: (m) => m.rbac.enabled, from: 'template' },
   { path: 'templates/networkpolicy.yaml', when: always, from: 'template' },
@@ -123,6 +125,12 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
     Handlebars.registerHelper('md', (value: unknown) => markdownText(String(value)));
     Handlebars.registerHelper('scalar', (value: unknown) => yamlScalar(String(value)));
     Handlebars.registerHelper('code', (value: unknown) => markdownCode(String(value)));
+    // The registry of an image repository as Docker reads it (first component with a dot, a port, or
+    // localhost), else Docker Hub's.
+    Handlebars.registerHelper('registry', (value: unknown) => {
+      const [first, ...rest] = String(value).split('/');
+      return rest.length && /[.:]|^localhost$/.test(first!) ? first : 'docker.io';
+    });
   }
   compiled ??= new Map(
     Object.entries(templateSpecs).map(([key, spec]) => [key, Handlebars.template(spec)]),

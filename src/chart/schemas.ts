@@ -23,6 +23,13 @@ export const stringMap: JsonSchema = {
   propertyNames: { pattern: ANNOTATION_KEY.pattern },
   additionalProperties: { type: 'string' },
 };
+/** Labels: label keys (the annotation key's form), values of at most 63 characters that start
+ * and end with a letter or digit (or empty), as the API server admits them. */
+export const labelMap: JsonSchema = {
+  type: 'object',
+  propertyNames: { pattern: ANNOTATION_KEY.pattern },
+  additionalProperties: { type: 'string', pattern: '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$' },
+};
 export const freeObject: JsonSchema = { type: 'object' };
 export const freeList: JsonSchema = { type: 'array' };
 

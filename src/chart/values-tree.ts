@@ -206,13 +206,21 @@ function nodeSchema(node: ValueNode): JsonSchema {
   };
 }
 
+/** A group's schema that admits keys it does not name: a parent chart passes all its globals. */
+function openSchema(schema: JsonSchema): JsonSchema {
+  if (schema.type !== 'object' || !isPlainObject(schema.properties)) return schema;
+  const { additionalProperties: _closed, ...rest } = schema;
+  return { ...rest, properties: Object.fromEntries(Object.entries(schema.properties).map(([key, child]) => [key, openSchema(child as JsonSchema)])) };
+}
+
 export function valuesSchema(sections: ValueSection[], title: string): JsonSchema {
   const nodes = sections.flatMap((section) => section.nodes);
+  const global = nodes.find((node) => node.key === 'global' && isGroup(node));
   const properties = {
     // What a parent chart may pass to this chart when it is used as a subchart.
-    global: { type: 'object', description: 'Values shared with a parent chart' },
+    global: global ? openSchema(nodeSchema(global)) : { type: 'object', description: 'Values shared with a parent chart' },
     enabled: { type: 'boolean', description: "A parent chart's switch for this subchart" },
-    ...Object.fromEntries(nodes.map((node) => [node.key, nodeSchema(node)])),
+    ...Object.fromEntries(nodes.filter((node) => node !== global).map((node) => [node.key, nodeSchema(node)])),
   };
   const definitions = k8sDefinitions(properties);
   return {

@@ -23,6 +23,7 @@ import {
   type JsonSchema,
   str,
   stringMap,
+  labelMap,
 } from './schemas.ts';
 import {
   ABSOLUTE_PATH,
@@ -50,14 +51,47 @@ function imageNodes(model: ChartModel): ValueNode[] {
       leaf('digest', model.image.digest, pattern(IMAGE_DIGEST, true), 'Image digest (sha256:...); pins the image even if the tag moves'),
       leaf('pullPolicy', model.image.pullPolicy, { enum: ['IfNotPresent', 'Always', 'Never'] }, 'Image pull policy'),
     ]),
-    leaf('imagePullSecrets', [], { type: 'array', items: { type: 'object', required: ['name'], properties: { name: str }, additionalProperties: false } }, 'Secrets for pulling from a private registry, e.g. [{name: regcred}]'),
+    leaf('imagePullSecrets', [], pullSecretList, 'Secrets for pulling from a private registry, e.g. [{name: regcred}] (global.imagePullSecrets come first)'),
+  ];
+}
+
+const registry: JsonSchema = { type: 'string', pattern: '^$|^(localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(:[0-9]+)?(/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*/?$' };
+const pullSecretList: JsonSchema = {
+  type: 'array',
+  items: {
+    anyOf: [
+      pattern(OBJECT_NAME),
+      { type: 'object', required: ['name'], properties: { name: pattern(OBJECT_NAME) }, additionalProperties: false },
+    ],
+  },
+};
+
+function globalNodes(): ValueNode[] {
+  return [
+    group('global', "Values shared with a parent chart, read as Bitnami's charts read them (other keys a parent passes are admitted)", [
+      leaf('imageRegistry', '', registry, "Registry of every image of the chart (the app's and the `helm test` pod's), replacing the one in its repository, e.g. a mirror"),
+      leaf('imagePullSecrets', [], pullSecretList, "Pull secrets for every pod of the chart, before the chart's own imagePullSecrets: names, or {name} maps"),
+      group('compatibility', 'Adapting the chart to a kind of cluster', [
+        group('openshift', 'OpenShift', [
+          leaf('adaptSecurityContext', 'auto', { enum: ['auto', 'force', 'disabled'] }, 'Leave out the fixed runAsUser, runAsGroup, fsGroup and seLinuxOptions, which OpenShift assigns: auto (when the cluster serves security.openshift.io/v1), force, or disabled', [
+          'helm template sees no cluster: pass --api-versions security.openshift.io/v1 to render for OpenShift.',
+        ]),
+        ]),
+      ]),
+    ]),
   ];
 }
 
 function commonNodes(): ValueNode[] {
   return [
+    ...globalNodes(),
     leaf('nameOverride', '', str, 'Replaces the chart name in object names'),
     leaf('fullnameOverride', '', str, 'Replaces the whole object name prefix'),
+    leaf('commonLabels', {}, labelMap, 'Labels added to every object the chart renders and to its pod templates; never to a selector', [
+      "The chart's own labels (app.kubernetes.io/*, helm.sh/chart) win over a commonLabel of the same key.",
+    ]),
+    leaf('commonAnnotations', {}, stringMap, "Annotations added to every object the chart renders (not to the pod templates: use podAnnotations); an object's own annotations win"),
+    leaf('extraDeploy', [], { type: 'array', items: { anyOf: [{ type: 'object' }, { type: 'string' }] } }, "More manifests to deploy with the release: maps or strings, each rendered through tpl, so .Release.Name and the chart's helpers work inside"),
   ];
 }
 
@@ -116,7 +150,12 @@ function podNodes(model: ChartModel): ValueNode[] {
     ]),
     leaf('nodeSelector', {}, { type: 'object', additionalProperties: str }, 'Node labels the pods must run on'),
     leaf('tolerations', [], { type: 'array', items: toleration }, 'Tolerations for node taints, as Kubernetes Toleration objects'),
-    leaf('affinity', {}, k8s('Affinity'), 'Affinity rules, as a Kubernetes Affinity object'),
+    leaf('affinity', {}, k8s('Affinity'), workload.replicated ? 'Affinity rules, as a Kubernetes Affinity object; when set, it replaces podAntiAffinityPreset' : 'Affinity rules, as a Kubernetes Affinity object'),
+    ...(workload.replicated
+      ? [leaf('podAntiAffinityPreset', 'soft', { enum: ['soft', 'hard', ''] }, "Spread the replicas over nodes, as Bitnami's podAntiAffinityPreset: soft (preferred), hard (required: a replica without a node of its own stays Pending), or \"\" (none)", [
+          'By the selector labels and kubernetes.io/hostname; ignored while affinity is set.',
+        ])]
+      : []),
     leaf('topologySpreadConstraints', [], k8sList('TopologySpreadConstraint'), 'How to spread the pods over zones or nodes, as Kubernetes TopologySpreadConstraint objects'),
     leaf('priorityClassName', '', pattern(OBJECT_NAME, true), 'PriorityClass of the pods'),
   );

@@ -110,6 +110,8 @@ export interface TemplateOptions {
   set?: string[];
   /** e.g. "1.30.0"; write all three parts, Helm 4 keeps "v1.30" as-is in .Capabilities.KubeVersion.Version */
   kubeVersion?: string;
+  /** API versions the cluster is taken to serve (--api-versions), e.g. "security.openshift.io/v1" */
+  apiVersions?: string[];
   /** template paths relative to the chart, e.g. "templates/deployment.yaml" */
   showOnly?: string[];
 }
@@ -119,6 +121,7 @@ export function helmTemplate(bin: string, chartDir: string, opts: TemplateOption
   const args = ['template', opts.releaseName ?? 'release-name', chartDir, ...valueArgs(opts)];
   if (opts.namespace) args.push('--namespace', opts.namespace);
   if (opts.kubeVersion) args.push('--kube-version', opts.kubeVersion);
+  for (const version of opts.apiVersions ?? []) args.push('--api-versions', version);
   for (const path of opts.showOnly ?? []) args.push('--show-only', path);
   const res = runHelm(bin, args);
   if (!res.ok) return { ok: false, output: res.output, docs: [] };

@@ -25,14 +25,13 @@ metadata:
     {{- end }}
 spec:
   restartPolicy: {{ .Values.job.restartPolicy }}
-  {{- with .Values.imagePullSecrets }}
-  imagePullSecrets:
-    {{- toYaml . | nindent 4 }}
+  {{- with include "db-migrate.imagePullSecrets" . }}
+  {{- . | nindent 2 }}
   {{- end }}
   serviceAccountName: {{ include "db-migrate.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "db-migrate.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -62,7 +61,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "db-migrate.securityContext" (list . .Values.securityContext) | nindent 8 }}
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
       envFrom:
         - configMapRef:

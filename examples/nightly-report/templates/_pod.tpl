@@ -25,14 +25,13 @@ metadata:
     {{- end }}
 spec:
   restartPolicy: {{ .Values.job.restartPolicy }}
-  {{- with .Values.imagePullSecrets }}
-  imagePullSecrets:
-    {{- toYaml . | nindent 4 }}
+  {{- with include "nightly-report.imagePullSecrets" . }}
+  {{- . | nindent 2 }}
   {{- end }}
   serviceAccountName: {{ include "nightly-report.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "nightly-report.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -62,7 +61,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "nightly-report.securityContext" (list . .Values.securityContext) | nindent 8 }}
       {{- if and .Values.config.enabled (not .Values.config.mountPath) }}
       envFrom:
         - configMapRef:

@@ -35,14 +35,13 @@ metadata:
     {{- toYaml . | nindent 4 }}
     {{- end }}
 spec:
-  {{- with .Values.imagePullSecrets }}
-  imagePullSecrets:
-    {{- toYaml . | nindent 4 }}
+  {{- with include "queue-worker.imagePullSecrets" . }}
+  {{- . | nindent 2 }}
   {{- end }}
   serviceAccountName: {{ include "queue-worker.serviceAccountName" . | quote }}
   automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
   securityContext:
-    {{- toYaml .Values.podSecurityContext | nindent 4 }}
+    {{- include "queue-worker.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
   priorityClassName: {{ . | quote }}
   {{- end }}
@@ -72,7 +71,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       securityContext:
-        {{- toYaml .Values.securityContext | nindent 8 }}
+        {{- include "queue-worker.securityContext" (list . .Values.securityContext) | nindent 8 }}
       {{- with .Values.livenessProbe }}
       {{- if .enabled }}
       livenessProbe:
@@ -146,9 +145,28 @@ spec:
   nodeSelector:
     {{- toYaml . | nindent 4 }}
   {{- end }}
-  {{- with .Values.affinity }}
+  {{- if .Values.affinity }}
   affinity:
-    {{- toYaml . | nindent 4 }}
+    {{- toYaml .Values.affinity | nindent 4 }}
+  {{- else if .Values.podAntiAffinityPreset }}
+  {{- /* Bitnami's common.affinities.pods: the replicas on different nodes, by the selector labels. */}}
+  affinity:
+    podAntiAffinity:
+      {{- if eq .Values.podAntiAffinityPreset "hard" }}
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - labelSelector:
+            matchLabels:
+              {{- include "queue-worker.selectorLabels" . | nindent 14 }}
+          topologyKey: kubernetes.io/hostname
+      {{- else }}
+      preferredDuringSchedulingIgnoredDuringExecution:
+        - weight: 1
+          podAffinityTerm:
+            labelSelector:
+              matchLabels:
+                {{- include "queue-worker.selectorLabels" . | nindent 16 }}
+            topologyKey: kubernetes.io/hostname
+      {{- end }}
   {{- end }}
   {{- with .Values.tolerations }}
   tolerations:

@@ -50,6 +50,39 @@ The name label of the `helm test` pod: not the app's, so the Service never selec
 {{- end }}
 
 {{/*
+A value rendered as a template, as Bitnami's common.tplvalues.render does: a map or list as YAML,
+a string as it is; through tpl when it holds a template action, so .Release.Name works inside.
+Usage: include "storefront.tplvalues.render" (dict "value" .Values.path "context" $)
+*/}}
+{{- define "storefront.tplvalues.render" -}}
+{{- $value := typeIs "string" .value | ternary .value (.value | toYaml) }}
+{{- if regexMatch "[{][{]" (toJson .value) }}
+{{- tpl $value .context }}
+{{- else }}
+{{- $value }}
+{{- end }}
+{{- end }}
+
+{{/*
+A pod or container security context, adapted to OpenShift as Bitnami's
+common.compatibility.renderSecurityContext does: where OpenShift assigns them (its restricted SCC
+gives every namespace its own user, group and SELinux ranges), fixed runAsUser, runAsGroup,
+fsGroup and seLinuxOptions are left out. global.compatibility.openshift.adaptSecurityContext:
+"force" always, "disabled" never, "auto" when the cluster serves security.openshift.io/v1 (with
+helm template: --api-versions security.openshift.io/v1).
+Usage: include "storefront.securityContext" (list . .Values.podSecurityContext)
+*/}}
+{{- define "storefront.securityContext" -}}
+{{- $context := index . 0 }}
+{{- $securityContext := index . 1 | default dict }}
+{{- $mode := dig "compatibility" "openshift" "adaptSecurityContext" "auto" ($context.Values.global | default dict) }}
+{{- if or (eq $mode "force") (and (eq $mode "auto") ($context.Capabilities.APIVersions.Has "security.openshift.io/v1")) }}
+{{- $securityContext = omit $securityContext "runAsUser" "runAsGroup" "fsGroup" "seLinuxOptions" }}
+{{- end }}
+{{- toYaml $securityContext }}
+{{- end }}
+
+{{/*
 Chart name and version, for the helm.sh/chart label.
 */}}
 {{- define "storefront.chart" -}}
@@ -66,6 +99,31 @@ helm.sh/chart: {{ include "storefront.chart" . | quote }}
 app.kubernetes.io/version: {{ . | quote }}
 {{- end }}
 app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- include "storefront.commonLabels" . }}
+{{- end }}
+
+{{/*
+commonLabels from values, as Bitnami's charts name them, on the metadata of every object and pod
+template, never in a selector. The chart's own labels win: a commonLabel of the same key is left
+out, so the selector always matches the pods.
+*/}}
+{{- define "storefront.commonLabels" -}}
+{{- with omit (.Values.commonLabels | default dict) "helm.sh/chart" "app.kubernetes.io/name" "app.kubernetes.io/instance" "app.kubernetes.io/version" "app.kubernetes.io/managed-by" "app.kubernetes.io/component" }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/*
+The annotations of an object's metadata: its own (they win) and commonAnnotations from values.
+Empty when there are none.
+Usage: include "storefront.annotations" (list . (dict "helm.sh/resource-policy" "keep"))
+*/}}
+{{- define "storefront.annotations" -}}
+{{- $context := index . 0 }}
+{{- $all := merge (dict) (index . 1 | default dict) ($context.Values.commonAnnotations | default dict) }}
+{{- with $all }}
+{{- toYaml . }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -75,6 +133,7 @@ version label stay on the workload's own metadata), so a new chart version alone
 {{- define "storefront.podTemplateLabels" -}}
 {{ include "storefront.selectorLabels" . }}
 app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+{{- include "storefront.commonLabels" . }}
 {{- end }}
 
 {{/*
@@ -107,6 +166,48 @@ The ServiceAccount the pods run as.
 {{- end }}
 
 {{/*
+An image repository under global.imageRegistry, as Bitnami's common.images.image reads it: the
+registry replaces the repository's own (its first component, when that has a dot or a port or is
+localhost, as Docker reads it), or comes before a repository that names none.
+Usage: include "storefront.imageRepository" (list . .Values.image.repository)
+*/}}
+{{- define "storefront.imageRepository" -}}
+{{- $repository := index . 1 }}
+{{- $registry := ((index . 0).Values.global).imageRegistry }}
+{{- if $registry }}
+{{- $parts := splitList "/" $repository }}
+{{- $first := first $parts }}
+{{- if and (gt (len $parts) 1) (or (contains "." $first) (contains ":" $first) (eq $first "localhost")) }}
+{{- $repository = join "/" (rest $parts) }}
+{{- end }}
+{{- $repository = printf "%s/%s" (trimSuffix "/" $registry) $repository }}
+{{- end }}
+{{- $repository }}
+{{- end }}
+
+{{/*
+The pods' imagePullSecrets, as Bitnami's common.images.renderPullSecrets reads them:
+global.imagePullSecrets, then the chart's imagePullSecrets; each a name or a {name} map; each
+name once. Empty when there are none.
+*/}}
+{{- define "storefront.imagePullSecrets" -}}
+{{- $names := list }}
+{{- range concat (.Values.global.imagePullSecrets | default list) (.Values.imagePullSecrets | default list) }}
+{{- if kindIs "map" . }}
+{{- $names = append $names .name }}
+{{- else }}
+{{- $names = append $names . }}
+{{- end }}
+{{- end }}
+{{- with $names | compact | uniq }}
+imagePullSecrets:
+  {{- range . }}
+  - name: {{ . | quote }}
+  {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
 The image reference: repository, then the tag (default: the chart's appVersion), then the digest.
 Fails rather than run an unpinned image.
 */}}
@@ -121,7 +222,7 @@ Fails rather than run an unpinned image.
 {{- if eq $tag "latest" }}
 {{- fail "image.tag: \"latest\" is not pinned; set a version tag or image.digest" }}
 {{- end }}
-{{- .Values.image.repository }}
+{{- include "storefront.imageRepository" (list . .Values.image.repository) }}
 {{- if $tag }}:{{ $tag }}{{ end }}
 {{- if .Values.image.digest }}@{{ .Values.image.digest }}{{ end }}
 {{- end }}
