@@ -12,7 +12,7 @@ import { unifiedDiff } from './write.ts';
 import { openRun, RunError } from './run.ts';
 import { describeConflicts } from './update/plan-update.ts';
 import { nextSteps } from './next-steps.ts';
-import { readRecord } from './update/record.ts';
+import { isRecordFile, readRecord } from './update/record.ts';
 import { causeOf, DamagedRecordError, DiskError, entryKind, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
@@ -288,15 +288,14 @@ function generateOne(
 
 /** What an update did, file by file (the records it keeps of itself aside). */
 /** The chart's own files, not the records k8s-chart keeps of itself. */
-const isOwnFile = (path: string) => path !== '.yo-rc.json' && !path.startsWith('.k8s-chart/');
+const isOwnFile = (path: string) => !isRecordFile(path);
 
 function fileReport(plan: { changes: Array<{ path: string; content?: unknown }>; generated: string[] }, existed: Set<string>): string {
-  const own = isOwnFile;
   const lines = plan.changes
-    .filter((change) => own(change.path))
+    .filter((change) => isOwnFile(change.path))
     .map((change) => `  ${change.content === undefined ? 'removed' : existed.has(change.path) ? 'updated' : 'created'} ${change.path}`);
   const changed = new Set(plan.changes.map((change) => change.path));
-  const kept = plan.generated.filter((path) => own(path) && !changed.has(path)).length;
+  const kept = plan.generated.filter((path) => isOwnFile(path) && !changed.has(path)).length;
   return `${[...lines, `  kept ${kept} file${kept === 1 ? '' : 's'} as they were`].join('\n')}\n`;
 }
 

@@ -20,6 +20,7 @@ import {
   writeNewFile,
 } from './disk/chart-fs.ts';
 import { validateJournal } from './update/validate-records.generated.js';
+import { firstError } from './update/record.ts';
 
 export interface Change {
   path: string;
@@ -132,10 +133,7 @@ export function readJournal(chartDir: string): Journal | undefined {
   } catch {
     throw new DamagedRecordError(file, 'not valid JSON');
   }
-  if (!validateJournal(data)) {
-    const error = validateJournal.errors?.[0];
-    throw new DamagedRecordError(file, `${error?.instancePath || 'the journal'} ${error?.message ?? 'is misshapen'}`);
-  }
+  if (!validateJournal(data)) throw new DamagedRecordError(file, firstError(validateJournal.errors, 'the journal'));
   const journal = data as Journal;
   for (const path of [...journal.renames.flatMap(({ from, to }) => [from, to]), ...journal.deletes]) {
     const unsafe = unsafePathReason(path) ?? (RUN_FILES.some((own) => path.startsWith(own)) ? `path ${JSON.stringify(path)} is the run's own lock or journal` : undefined);

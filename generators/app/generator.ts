@@ -1,8 +1,8 @@
 // The generator behind `yo k8s-chart` (index.ts loads it once Node is new enough): asks what the
 // answers do not hold yet, then writes the chart. The generator only prompts and writes;
 // validation, the model and the files come from src/.
-import { existsSync, lstatSync } from 'node:fs';
-import { DiskError } from '../../src/disk/chart-fs.ts';
+import { existsSync } from 'node:fs';
+import { DiskError, entryKind } from '../../src/disk/chart-fs.ts';
 import { join, relative, resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { AnswersFileError, loadAnswersFile } from '../../src/answers/load.ts';
@@ -14,7 +14,7 @@ import { replacing } from '../../src/answers/data.ts';
 import { saveAnswersFile } from '../../src/answers/save.ts';
 import { dump } from 'js-yaml';
 import { validateChartName } from '../../src/validators.ts';
-import { readRecord } from '../../src/update/record.ts';
+import { readRecord, RECORD_FILE } from '../../src/update/record.ts';
 import { migrateAnswers } from '../../src/update/migrate.ts';
 import { openRun, RunError, type OpenRun } from '../../src/run.ts';
 import { nextSteps } from '../../src/next-steps.ts';
@@ -41,11 +41,8 @@ const reviewName = (round: number) => (round === 1 ? 'review' : `review${round}`
 function refuseLinkedRecord<T>(options: T): T {
   const given = options as { destinationRoot?: string; env?: { cwd?: string } } | undefined;
   const dir = given?.destinationRoot ?? given?.env?.cwd ?? process.cwd();
-  const record = join(dir, '.yo-rc.json');
-  const stat = lstatSync(record, { throwIfNoEntry: false });
-  if (stat && (stat.isSymbolicLink() || !stat.isFile())) {
-    throw new DiskError(record, stat.isSymbolicLink() ? 'is a symbolic link; k8s-chart never follows links inside a chart' : 'is not a regular file');
-  }
+  // entryKind refuses a link and anything but a file or a folder; a folder is no record either.
+  if (entryKind(dir, RECORD_FILE) === 'directory') throw new DiskError(join(dir, RECORD_FILE), 'is not a regular file');
   return options;
 }
 

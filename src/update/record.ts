@@ -17,6 +17,9 @@ export const BASE_FILE = '.k8s-chart/base.json.gz';
 /** k8s-chart's own folder (the base, the journal, the lock): never a generated file of the base. */
 const isRecordPath = (path: string) => path.startsWith('.k8s-chart/');
 
+/** What k8s-chart keeps of itself, not the chart's own files: `.yo-rc.json` and `.k8s-chart/`. */
+export const isRecordFile = (path: string) => path === RECORD_FILE || isRecordPath(path);
+
 export interface ChartRecord {
   /** The generator version that wrote the chart. */
   version: string;
@@ -45,8 +48,9 @@ export type ReadRecord =
 /** The most the base may unzip to: a chart is far smaller; a zip bomb is refused, not unpacked. */
 const MAX_BASE_BYTES = 64 * 1024 * 1024;
 
-const firstError = (errors: ErrorObject[] | null | undefined) =>
-  errors?.[0] ? `${errors[0].instancePath || 'the entry'} ${errors[0].message}` : 'misshapen';
+/** A record's first schema error, as the reason it is damaged. */
+export const firstError = (errors: ErrorObject[] | null | undefined, whole = 'the entry') =>
+  errors?.[0] ? `${errors[0].instancePath || whole} ${errors[0].message}` : 'misshapen';
 
 /** What the chart directory says of itself. Every record is checked against its schema, and every
  * path in the base against chart-fs's rules, before anything uses them. */
