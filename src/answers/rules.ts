@@ -9,10 +9,8 @@ import { PORT_PROTOCOLS, type ServiceProtocol } from '../protocols.ts';
 import { INGRESS_CONTROLLERS, type IngressController, type IngressControllerName } from '../controllers.ts';
 import { validateImageTag } from '../validators.ts';
 
-export interface Problem {
-  path: string;
-  message: string;
-}
+import type { Problem } from './problem.ts';
+export type { Problem } from './problem.ts';
 
 export function crossFieldProblems(data: unknown): Problem[] {
   const answers = (typeof data === 'object' && data !== null ? data : {}) as Partial<Answers>;

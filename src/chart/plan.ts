@@ -7,8 +7,9 @@ import templateSpecs from '../templates.generated.js';
 import type { ChartModel } from '../model.ts';
 import { chartValues } from './values.ts';
 import { trafficPeers } from '../controllers.ts';
-import { parameters, renderValuesYaml, valuesSchema, type ValueSection } from './values-tree.ts';
-import { WORKLOAD_MODULES } from '../kinds/index.ts';
+import { parameters } from './values-tree.ts';
+import { PARTS } from '../parts/index.ts';
+import type { PartFile, RenderContext } from '../parts/part.ts';
 import { BASE_FILE, RECORD_FILE, baseContent, recordContent } from '../update/record.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 
@@ -19,79 +20,8 @@ export interface ChartFile {
   content: string | Buffer;
 }
 
-interface RenderContext {
-  model: ChartModel;
-  values: ValueSection[];
-  answers: unknown;
-}
-
-interface PlannedFile {
-  path: string;
-  when: (model: ChartModel) => boolean;
-  /** A template under templates/chart/ named like the output path, or a function. */
-  from: 'template' | ((context: RenderContext) => string);
-}
-
-const always = () => true;
-
-/** Each workload kind's own templates, present only for that kind. */
-const kindFiles: PlannedFile[] = WORKLOAD_MODULES.flatMap((module) =>
-  module.files.map((file) => ({
-    path: file.path,
-    when: (model: ChartModel) => model.workload.kind === module.kind && (file.when?.(model) ?? true),
-    from: 'template' as const,
-  })),
-);
-
-export const CHART_PLAN: PlannedFile[] = [
-  { path: 'Chart.yaml', when: always, from: 'template' },
-  { path: 'values.yaml', when: always, from: ({ model, values }) => renderValuesYaml(values, valuesHeader(model)) },
-  {
-    path: 'values.schema.json',
-    when: always,
-    from: ({ model, values }) => `${JSON.stringify(valuesSchema(values, `Values of the ${model.name} chart`), null, 2)}\n`,
-  },
-  { path: 'README.md', when: always, from: 'template' },
-  { path: '.helmignore', when: always, from: 'template' },
-  {
-    path: RECORD_FILE,
-    when: always,
-    from: ({ model, answers }) =>
-      recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }),
-  },
-  { path: 'ci/all-off-values.yaml', when: always, from: 'template' },
-  { path: 'ci/common-values.yaml', when: always, from: 'template' },
-  { path: 'ci/extras-values.yaml', when: always, from: 'template' },
-  { path: 'ci/restricted-values.yaml', when: always, from: 'template' },
-  { path: 'templates/_helpers.tpl', when: always, from: 'template' },
-  { path: 'templates/_pod.tpl', when: always, from: 'template' },
-  { path: 'templates/NOTES.txt', when: always, from: 'template' },
-  { path: 'templates/extra-list.yaml', when: always, from: 'template' },
-  { path: 'templates/serviceaccount.yaml', when: always, from: 'template' },
-  { path: 'templates/rbac.yaml', when: (m) => m.rbac.enabled, from: 'template' },
-  { path: 'templates/networkpolicy.yaml', when: always, from: 'template' },
-  { path: 'templates/cilium-networkpolicy.yaml', when: (m) => m.service.enabled && trafficPeers(m).ciliumIngress, from: 'template' },
-  { path: 'templates/pdb.yaml', when: (m) => m.workload.replicated, from: 'template' },
-  { path: 'templates/namespace-policy.yaml', when: always, from: 'template' },
-  ...kindFiles,
-  { path: 'templates/service.yaml', when: (m) => m.service.enabled, from: 'template' },
-  { path: 'templates/ingress.yaml', when: (m) => m.ingress.enabled, from: 'template' },
-  { path: 'templates/httproute.yaml', when: (m) => m.httpRoute.enabled, from: 'template' },
-  { path: 'templates/acme-issuer.yaml', when: (m) => m.acmeIssuer.enabled, from: 'template' },
-  { path: 'templates/gateway.yaml', when: (m) => m.httpRoute.gateway.create, from: 'template' },
-  { path: 'templates/configmap.yaml', when: (m) => m.config.enabled, from: 'template' },
-  { path: 'templates/secret.yaml', when: (m) => m.secrets.enabled, from: 'template' },
-  { path: 'templates/externalsecret.yaml', when: (m) => m.secrets.externalSecret.enabled, from: 'template' },
-  { path: 'templates/hpa.yaml', when: (m) => m.autoscaling.enabled, from: 'template' },
-  { path: 'templates/tests/test-connection.yaml', when: (m) => m.service.enabled, from: 'template' },
-];
-
-function valuesHeader(model: ChartModel): string[] {
-  return [
-    `Default values for ${model.name}.`,
-    'Every key is described by a `## @param` line and checked by values.schema.json.',
-  ];
-}
+/** The plan: every part's rows, in the order of the parts. */
+export const CHART_PLAN: readonly PartFile[] = PARTS.flatMap((part) => part.files ?? []);
 
 /** A name as a YAML scalar: plain, but quoted where YAML 1.1 (Helm's go-yaml v2) would read a
  * boolean or null. Only for strings a pattern already limits to letters, digits, "-" and ".". */
@@ -144,16 +74,21 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
  * base of the next update). Pure: no disk access. */
 export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
   const values = chartValues(model);
-  const context: RenderContext = { model, values, answers };
+  const context: RenderContext = { model, values };
   const view = {
     ...model,
     traffic: trafficPeers(model),
     parameters: parameters(values),
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
   };
-  const files: ChartFile[] = CHART_PLAN.filter((file) => file.when(model)).map((file) => ({
+  const files: ChartFile[] = CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
     path: file.path,
-    content: file.from === 'template' ? template(`chart/${file.path}`)(view) : file.from(context),
+    content: file.render ? file.render(context) : template(`chart/${file.path}`)(view),
   }));
-  return [...files, { path: BASE_FILE, content: baseContent(files) }];
+  const record = {
+    path: RECORD_FILE,
+    content: recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }),
+  };
+  const all = [...files, record].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...all, { path: BASE_FILE, content: baseContent(all) }];
 }

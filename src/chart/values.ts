@@ -2,7 +2,7 @@
 // Only the parts the answers chose appear; each keeps an `enabled` switch.
 import type { ChartModel } from '../model.ts';
 import { group, leaf, type ValueNode, type ValueSection } from './values-tree.ts';
-import { workloadModule } from '../kinds/index.ts';
+import { PARTS } from '../parts/index.ts';
 import { trafficPeers } from '../controllers.ts';
 import {
   bool,
@@ -41,7 +41,7 @@ import {
   RBAC_VERBS,
 } from '../validators.ts';
 
-function imageNodes(model: ChartModel): ValueNode[] {
+export function imageNodes(model: ChartModel): ValueNode[] {
   return [
     group('image', 'The container image', [
       leaf('repository', model.image.repository, pattern(IMAGE_REPOSITORY), 'Image repository'),
@@ -82,7 +82,7 @@ function globalNodes(): ValueNode[] {
   ];
 }
 
-function commonNodes(): ValueNode[] {
+export function commonNodes(): ValueNode[] {
   return [
     ...globalNodes(),
     leaf('nameOverride', '', str, 'Replaces the chart name in object names'),
@@ -95,7 +95,7 @@ function commonNodes(): ValueNode[] {
   ];
 }
 
-function podNodes(model: ChartModel): ValueNode[] {
+export function podNodes(model: ChartModel): ValueNode[] {
   const { workload } = model;
   const nodes: ValueNode[] = [
     leaf('command', workload.command, { type: 'array', items: str }, "The container's command; empty: the image's entrypoint"),
@@ -162,7 +162,7 @@ function podNodes(model: ChartModel): ValueNode[] {
   return nodes;
 }
 
-function serviceAccountNodes(model: ChartModel): ValueNode[] {
+export function serviceAccountNodes(model: ChartModel): ValueNode[] {
   const { rbac } = model;
   const nodes: ValueNode[] = [
     group('serviceAccount', 'The ServiceAccount the pods run as', [
@@ -203,7 +203,7 @@ function serviceAccountNodes(model: ChartModel): ValueNode[] {
 const peerList: JsonSchema = { type: 'array', items: { type: 'object' } };
 const cidr: JsonSchema = { type: 'string', pattern: '^[0-9a-fA-F.:]+/[0-9]{1,3}$' };
 
-function networkPolicyNodes(model: ChartModel): ValueNode[] {
+export function networkPolicyNodes(model: ChartModel): ValueNode[] {
   const listens = model.service.enabled;
   const traffic = trafficPeers(model);
   const controller = model.networkPolicy.ingressController;
@@ -248,7 +248,7 @@ function networkPolicyNodes(model: ChartModel): ValueNode[] {
   ];
 }
 
-function disruptionBudgetNodes(): ValueNode[] {
+export function disruptionBudgetNodes(): ValueNode[] {
   return [
     group('podDisruptionBudget', 'A PodDisruptionBudget (policy/v1), rendered while more than one replica runs', [
       leaf('enabled', true, bool, 'Create the PodDisruptionBudget'),
@@ -259,7 +259,7 @@ function disruptionBudgetNodes(): ValueNode[] {
   ];
 }
 
-function namespacePolicyNodes(): ValueNode[] {
+export function namespacePolicyNodes(): ValueNode[] {
   return [
     group('namespacePolicy', 'Opt-in limits for the release namespace; the chart does not own the namespace itself', [
       group('resourceQuota', 'A ResourceQuota: the most the namespace may request', [
@@ -275,7 +275,7 @@ function namespacePolicyNodes(): ValueNode[] {
   ];
 }
 
-function serviceNodes(model: ChartModel): ValueNode[] {
+export function serviceNodes(model: ChartModel): ValueNode[] {
   return [
     group('service', 'The Service in front of the pods', [
       leaf('enabled', true, bool, 'Create the Service'),
@@ -287,7 +287,7 @@ function serviceNodes(model: ChartModel): ValueNode[] {
   ];
 }
 
-function ingressNodes(model: ChartModel): ValueNode[] {
+export function ingressNodes(model: ChartModel): ValueNode[] {
   const { ingress } = model;
   return [
     group('ingress', 'The Ingress for the Service', [
@@ -329,7 +329,7 @@ function ingressNodes(model: ChartModel): ValueNode[] {
   ];
 }
 
-function httpRouteNodes(model: ChartModel): ValueNode[] {
+export function httpRouteNodes(model: ChartModel): ValueNode[] {
   const route = model.httpRoute;
   const own = route.gateway.create;
   const nodes: ValueNode[] = [
@@ -375,7 +375,7 @@ function httpRouteNodes(model: ChartModel): ValueNode[] {
   return [group('httpRoute', 'Gateway API routing to the Service', nodes)];
 }
 
-function acmeIssuerNodes(model: ChartModel): ValueNode[] {
+export function acmeIssuerNodes(model: ChartModel): ValueNode[] {
   const { acmeIssuer } = model;
   return [
     group('acmeIssuer', "An ACME issuer of the chart's own, solving HTTP-01 through the chart's Ingress or Gateway; used where TLS names no issuer", [
@@ -387,7 +387,7 @@ function acmeIssuerNodes(model: ChartModel): ValueNode[] {
   ];
 }
 
-function configNodes(model: ChartModel): ValueNode[] {
+export function configNodes(model: ChartModel): ValueNode[] {
   return [
     group('config', 'Configuration in a ConfigMap, given to the app as environment variables', [
       leaf('enabled', true, bool, 'Create the ConfigMap'),
@@ -401,7 +401,7 @@ function configNodes(model: ChartModel): ValueNode[] {
   ];
 }
 
-function secretNodes(model: ChartModel): ValueNode[] {
+export function secretNodes(model: ChartModel): ValueNode[] {
   return [
     group('secrets', 'A Secret given to the app as environment variables, kept across upgrades and uninstall', [
       leaf('enabled', true, bool, 'Create the Secret'),
@@ -439,7 +439,7 @@ function secretNodes(model: ChartModel): ValueNode[] {
   ];
 }
 
-function persistenceNodes(model: ChartModel): ValueNode[] {
+export function persistenceNodes(model: ChartModel): ValueNode[] {
   const { persistence, workload } = model;
   const creates = workload.replicated && persistence.existingClaim === '';
   const nodes: ValueNode[] = [
@@ -465,7 +465,7 @@ function persistenceNodes(model: ChartModel): ValueNode[] {
   return [group('persistence', `Persistent storage${notes ? `. ${notes[0]}` : ''}`, nodes)];
 }
 
-function autoscalingNodes(model: ChartModel): ValueNode[] {
+export function autoscalingNodes(model: ChartModel): ValueNode[] {
   const { autoscaling } = model;
   return [
     group('autoscaling', 'A HorizontalPodAutoscaler (autoscaling/v2); while on, the chart leaves replicas to it', [
@@ -483,7 +483,7 @@ function autoscalingNodes(model: ChartModel): ValueNode[] {
   ];
 }
 
-function testNodes(): ValueNode[] {
+export function testNodes(): ValueNode[] {
   return [
     group('tests', 'The `helm test` pod that checks the Service answers', [
       group('image', 'Its image', [
@@ -494,25 +494,7 @@ function testNodes(): ValueNode[] {
   ];
 }
 
+/** The sections of values.yaml: each part's, in the order of the parts. */
 export function chartValues(model: ChartModel): ValueSection[] {
-  const sections: ValueSection[] = [
-    { title: 'Common', nodes: commonNodes() },
-    { title: 'Image', nodes: imageNodes(model) },
-    { title: model.workload.kind, nodes: workloadModule(model.workload.kind).values(model) },
-    { title: 'Pods', nodes: podNodes(model) },
-    { title: 'ServiceAccount', nodes: serviceAccountNodes(model) },
-    { title: 'NetworkPolicy', nodes: networkPolicyNodes(model) },
-  ];
-  if (model.workload.replicated) sections.push({ title: 'Disruption budget', nodes: disruptionBudgetNodes() });
-  if (model.service.enabled) sections.push({ title: 'Service', nodes: serviceNodes(model) });
-  if (model.ingress.enabled) sections.push({ title: 'Ingress', nodes: ingressNodes(model) });
-  if (model.httpRoute.enabled) sections.push({ title: 'Gateway API', nodes: httpRouteNodes(model) });
-  if (model.acmeIssuer.enabled) sections.push({ title: 'cert-manager', nodes: acmeIssuerNodes(model) });
-  if (model.persistence.enabled) sections.push({ title: 'Persistence', nodes: persistenceNodes(model) });
-  if (model.config.enabled) sections.push({ title: 'Configuration', nodes: configNodes(model) });
-  if (model.secrets.enabled) sections.push({ title: 'Secrets', nodes: secretNodes(model) });
-  if (model.autoscaling.enabled) sections.push({ title: 'Autoscaling', nodes: autoscalingNodes(model) });
-  if (model.service.enabled) sections.push({ title: 'Tests', nodes: testNodes() });
-  sections.push({ title: 'Namespace', nodes: namespacePolicyNodes() });
-  return sections;
+  return PARTS.flatMap((part) => part.values?.(model) ?? []);
 }

@@ -5,6 +5,8 @@ import { jobValues } from './job.ts';
 
 export const cronJob: WorkloadModule = {
   kind: 'CronJob',
+  longRunning: false,
+  replicated: false,
   files: [{ path: 'templates/cronjob.yaml' }],
   values: (model) => [
     group('cronjob', 'When the Job runs', [

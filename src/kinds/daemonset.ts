@@ -4,6 +4,8 @@ import { bool, int, intOrString, updateStrategy } from '../chart/schemas.ts';
 
 export const daemonSet: WorkloadModule = {
   kind: 'DaemonSet',
+  longRunning: true,
+  replicated: false,
   files: [{ path: 'templates/daemonset.yaml' }],
   values: (model) => [
     leaf(

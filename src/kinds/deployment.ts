@@ -11,6 +11,8 @@ export const singleAttachVolume = (model: ChartModel) =>
 
 export const deployment: WorkloadModule = {
   kind: 'Deployment',
+  longRunning: true,
+  replicated: true,
   files: [
     { path: 'templates/deployment.yaml' },
     { path: 'templates/pvc.yaml', when: (m) => m.persistence.enabled && m.persistence.existingClaim === '' },

@@ -1,6 +1,7 @@
 // The workload kinds, one module each, all of one shape.
 import type { WorkloadKind } from '../model.ts';
 import type { WorkloadModule } from './kind.ts';
+import type { Part } from '../parts/part.ts';
 import { deployment } from './deployment.ts';
 import { statefulSet } from './statefulset.ts';
 import { daemonSet } from './daemonset.ts';
@@ -14,3 +15,17 @@ export function workloadModule(kind: WorkloadKind): WorkloadModule {
   if (!found) throw new Error(`k8s-chart: no module for workload kind ${kind}`);
   return found;
 }
+
+/** The workload as a part: the chosen kind's values section and templates. */
+export const workload: Part = {
+  name: 'workload',
+
+  values: (model) => [{ title: model.workload.kind, nodes: workloadModule(model.workload.kind).values(model) }],
+
+  files: WORKLOAD_MODULES.flatMap((module) =>
+    module.files.map((file) => ({
+      path: file.path,
+      when: (model) => model.workload.kind === module.kind && (file.when?.(model) ?? true),
+    })),
+  ),
+};

@@ -16,6 +16,8 @@ export function jobValues(ttlSecondsAfterFinished: number, limits: { backoffLimi
 
 export const job: WorkloadModule = {
   kind: 'Job',
+  longRunning: false,
+  replicated: false,
   files: [{ path: 'templates/job.yaml' }],
   values: () => [
     jobValues(86400, {

@@ -11,8 +11,16 @@ export interface KindFile {
   when?: (model: ChartModel) => boolean;
 }
 
-export interface WorkloadModule {
+/** What a workload kind is, once: every other module asks the kind's traits, never its name. */
+export interface KindTraits {
   kind: WorkloadKind;
+  /** Deployment, StatefulSet, DaemonSet: pods that keep running (probes, a Service). */
+  longRunning: boolean;
+  /** Deployment, StatefulSet: a replica count, autoscaling, a disruption budget. */
+  replicated: boolean;
+}
+
+export interface WorkloadModule extends KindTraits {
   files: KindFile[];
   /** The values section of the kind, titled with its name. */
   values: (model: ChartModel) => ValueNode[];

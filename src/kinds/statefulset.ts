@@ -4,6 +4,8 @@ import { int, updateStrategy } from '../chart/schemas.ts';
 
 export const statefulSet: WorkloadModule = {
   kind: 'StatefulSet',
+  longRunning: true,
+  replicated: true,
   files: [{ path: 'templates/statefulset.yaml' }, { path: 'templates/service-headless.yaml' }],
   values: (model) => [
     leaf('replicaCount', model.workload.replicas, int(0), 'Pod count (ignored while autoscaling is on)'),

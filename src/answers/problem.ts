@@ -1,0 +1,5 @@
+/** A problem with the answers: the field path the user must change, and why. */
+export interface Problem {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,12 @@
+import type { Part } from '../part.ts';
+import { acmeIssuerNodes } from '../../chart/values.ts';
+
+export const acmeIssuer: Part = {
+  name: 'acmeIssuer',
+
+  values: (model) => (model.acmeIssuer.enabled ? [{ title: 'cert-manager', nodes: acmeIssuerNodes(model) }] : []),
+
+  files: [
+    { path: 'templates/acme-issuer.yaml', when: (m) => m.acmeIssuer.enabled },
+  ],
+};

@@ -1,0 +1,12 @@
+import type { Part } from '../part.ts';
+import { configNodes } from '../../chart/values.ts';
+
+export const config: Part = {
+  name: 'config',
+
+  values: (model) => (model.config.enabled ? [{ title: 'Configuration', nodes: configNodes(model) }] : []),
+
+  files: [
+    { path: 'templates/configmap.yaml', when: (m) => m.config.enabled },
+  ],
+};

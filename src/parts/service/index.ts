@@ -1,0 +1,12 @@
+import type { Part } from '../part.ts';
+import { serviceNodes } from '../../chart/values.ts';
+
+export const service: Part = {
+  name: 'service',
+
+  values: (model) => (model.service.enabled ? [{ title: 'Service', nodes: serviceNodes(model) }] : []),
+
+  files: [
+    { path: 'templates/service.yaml', when: (m) => m.service.enabled },
+  ],
+};
