@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { acmeIssuerNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const acmeIssuer: Part = {
   name: 'acmeIssuer',
 
-  values: (model) => (model.acmeIssuer.enabled ? [{ title: 'cert-manager', nodes: acmeIssuerNodes(model) }] : []),
+  values,
 
   files: [
     { path: 'templates/acme-issuer.yaml', when: (m) => m.acmeIssuer.enabled },

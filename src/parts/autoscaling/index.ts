@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { autoscalingNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const autoscaling: Part = {
   name: 'autoscaling',
 
-  values: (model) => (model.autoscaling.enabled ? [{ title: 'Autoscaling', nodes: autoscalingNodes(model) }] : []),
+  values,
 
   files: [
     { path: 'templates/hpa.yaml', when: (m) => m.autoscaling.enabled },

@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { commonNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const common: Part = {
   name: 'common',
 
-  values: () => [{ title: 'Common', nodes: commonNodes() }],
+  values,
 
   files: [
     { path: 'templates/extra-list.yaml' },

@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { configNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const config: Part = {
   name: 'config',
 
-  values: (model) => (model.config.enabled ? [{ title: 'Configuration', nodes: configNodes(model) }] : []),
+  values,
 
   files: [
     { path: 'templates/configmap.yaml', when: (m) => m.config.enabled },

@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { testNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const connectionTest: Part = {
   name: 'connectionTest',
 
-  values: (model) => (model.service.enabled ? [{ title: 'Tests', nodes: testNodes() }] : []),
+  values,
 
   files: [
     { path: 'templates/tests/test-connection.yaml', when: (m) => m.service.enabled },

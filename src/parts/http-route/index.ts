@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { httpRouteNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const httpRoute: Part = {
   name: 'httpRoute',
 
-  values: (model) => (model.httpRoute.enabled ? [{ title: 'Gateway API', nodes: httpRouteNodes(model) }] : []),
+  values,
 
   files: [
     { path: 'templates/httproute.yaml', when: (m) => m.httpRoute.enabled },

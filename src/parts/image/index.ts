@@ -1,9 +1,9 @@
 import type { Part } from '../part.ts';
-import { imageNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const image: Part = {
   name: 'image',
 
-  values: (model) => [{ title: 'Image', nodes: imageNodes(model) }],
+  values,
 
 };

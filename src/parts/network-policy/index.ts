@@ -1,11 +1,11 @@
 import type { Part } from '../part.ts';
-import { networkPolicyNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 import { trafficPeers } from '../../controllers.ts';
 
 export const networkPolicy: Part = {
   name: 'networkPolicy',
 
-  values: (model) => [{ title: 'NetworkPolicy', nodes: networkPolicyNodes(model) }],
+  values,
 
   files: [
     { path: 'templates/networkpolicy.yaml' },

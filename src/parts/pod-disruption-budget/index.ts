@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { disruptionBudgetNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const podDisruptionBudget: Part = {
   name: 'podDisruptionBudget',
 
-  values: (model) => (model.workload.replicated ? [{ title: 'Disruption budget', nodes: disruptionBudgetNodes() }] : []),
+  values,
 
   files: [
     { path: 'templates/pdb.yaml', when: (m) => m.workload.replicated },

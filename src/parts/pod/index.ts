@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { podNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const pod: Part = {
   name: 'pod',
 
-  values: (model) => [{ title: 'Pods', nodes: podNodes(model) }],
+  values,
 
   files: [
     { path: 'templates/_pod.tpl' },

@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { namespacePolicyNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const quota: Part = {
   name: 'quota',
 
-  values: () => [{ title: 'Namespace', nodes: namespacePolicyNodes() }],
+  values,
 
   files: [
     { path: 'templates/namespace-policy.yaml' },

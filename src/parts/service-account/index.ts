@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { serviceAccountNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const serviceAccount: Part = {
   name: 'serviceAccount',
 
-  values: (model) => [{ title: 'ServiceAccount', nodes: serviceAccountNodes(model) }],
+  values,
 
   files: [
     { path: 'templates/serviceaccount.yaml' },

@@ -1,10 +1,10 @@
 import type { Part } from '../part.ts';
-import { serviceNodes } from '../../chart/values.ts';
+import { values } from './values.ts';
 
 export const service: Part = {
   name: 'service',
 
-  values: (model) => (model.service.enabled ? [{ title: 'Service', nodes: serviceNodes(model) }] : []),
+  values,
 
   files: [
     { path: 'templates/service.yaml', when: (m) => m.service.enabled },
