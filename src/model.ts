@@ -1,117 +1,31 @@
 // The answers as the user gives them (every key optional but the required ones), and the chart
 // model they become once defaults are applied: the one input of the plan and the templates.
-import type { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES, PULL_POLICIES } from './answers/schema.ts';
+// The answers' type is the Static type of the answers schema, so it is written once; the import of
+// the schema is a type only, so nothing that runs loads the schema or TypeBox.
+import type { Static } from 'typebox';
+import type { answersSchema } from './answers/schema.ts';
+import type { parentRef } from './parts/http-route/schema.ts';
+import type { policyRule } from './parts/rbac/schema.ts';
+import type { networkPolicyPeer } from './parts/network-policy/schema.ts';
+import type { WorkloadKind } from './kinds/names.ts';
+import type { AccessMode, IssuerKind, PathType, PullPolicy, ServiceType } from './answers/choices.ts';
 import { portProtocol, type ServiceProtocol } from './protocols.ts';
 import type { IngressControllerName } from './controllers.ts';
 
-export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-export type PathType = (typeof PATH_TYPES)[number];
-export type PullPolicy = (typeof PULL_POLICIES)[number];
-export type IssuerKind = 'ClusterIssuer' | 'Issuer';
-export type AccessMode = (typeof ACCESS_MODES)[number];
+export type { WorkloadKind, AccessMode, IssuerKind, PathType, PullPolicy, ServiceType };
+
+export type Answers = Static<typeof answersSchema>;
 
 /** How a probe checks the app: an HTTP GET, a TCP connection, a gRPC health check, a command. */
-export interface ProbeAnswer {
-  type: 'http' | 'tcp' | 'grpc' | 'exec';
-  path?: string;
-  command?: string[];
-  service?: string;
-}
-
+export type ProbeAnswer = NonNullable<NonNullable<Answers['probes']>['liveness']>;
 /** A Gateway an HTTPRoute attaches to. */
-export interface ParentRef {
-  name: string;
-  namespace?: string;
-  sectionName?: string;
-}
-
-export interface PolicyRule {
-  apiGroups: string[];
-  resources: string[];
-  verbs: string[];
-  resourceNames?: string[];
-}
-
+export type ParentRef = Static<typeof parentRef>;
+export type PolicyRule = Static<typeof policyRule>;
 /** A NetworkPolicyPeer: namespaceSelector, podSelector or ipBlock. */
-export type NetworkPolicyPeer = Record<string, unknown>;
+export type NetworkPolicyPeer = Static<typeof networkPolicyPeer>;
 
 /** A Kubernetes probe as it goes into values.yaml, with the chart's own `enabled` switch. */
 export type ProbeValues = Record<string, unknown> & { enabled: boolean };
-
-export interface Answers {
-  name: string;
-  description?: string;
-  version?: string;
-  appVersion?: string;
-  image: { repository: string; tag?: string; digest?: string; pullPolicy?: PullPolicy };
-  workload?: {
-    kind?: WorkloadKind;
-    replicas?: number;
-    schedule?: string;
-    timeZone?: string;
-    /** A worker's liveness check: a command run in the container. */
-    livenessCommand?: string[];
-    command?: string[];
-    args?: string[];
-  };
-  service?: {
-    port?: number;
-    servicePort?: number;
-    protocol?: ServiceProtocol;
-    type?: ServiceType;
-    annotations?: Record<string, string>;
-  };
-  ingress?: {
-    enabled?: boolean;
-    className?: string;
-    host?: string;
-    path?: string;
-    pathType?: PathType;
-    annotations?: Record<string, string>;
-    tls?: { enabled?: boolean; issuer?: string; issuerKind?: IssuerKind };
-  };
-  config?: { enabled?: boolean; data?: Record<string, string | number | boolean>; mountPath?: string };
-  secrets?: {
-    enabled?: boolean;
-    keys?: string[];
-    provided?: string[];
-    mountPath?: string;
-    existingSecret?: string;
-    externalSecret?: { storeName?: string; storeKind?: 'ClusterSecretStore' | 'SecretStore'; remoteKey?: string };
-  };
-  httpRoute?: {
-    enabled?: boolean;
-    hostnames?: string[];
-    path?: string;
-    parentRefs?: ParentRef[];
-    gateway?: { create?: boolean; className?: string; tls?: { issuer?: string; issuerKind?: IssuerKind } };
-  };
-  acmeIssuer?: { email?: string; server?: string; kind?: IssuerKind };
-  probes?: { liveness?: ProbeAnswer; readiness?: ProbeAnswer; startup?: ProbeAnswer };
-  rbac?: { rules?: PolicyRule[]; clusterWide?: boolean };
-  networkPolicy?: {
-    enabled?: boolean;
-    ingressNamespace?: string;
-    ingressController?: IngressControllerName;
-    ingressFrom?: NetworkPolicyPeer[];
-  };
-  persistence?: {
-    enabled?: boolean;
-    size?: string;
-    mountPath?: string;
-    accessModes?: AccessMode[];
-    storageClass?: string;
-    existingClaim?: string;
-  };
-  autoscaling?: {
-    enabled?: boolean;
-    minReplicas?: number;
-    maxReplicas?: number;
-    targetCPUUtilizationPercentage?: number;
-    targetMemoryUtilizationPercentage?: number;
-  };
-}
 
 export interface ChartModel {
   name: string;
