@@ -1,8 +1,11 @@
 import type { Part } from '../part.ts';
+import { model } from './model.ts';
 import { configNodes } from '../../chart/values.ts';
 
 export const config: Part = {
   name: 'config',
+
+  model,
 
   values: (model) => (model.config.enabled ? [{ title: 'Configuration', nodes: configNodes(model) }] : []),
 

@@ -1,8 +1,11 @@
 import type { Part } from '../part.ts';
+import { model } from './model.ts';
 import { httpRouteNodes } from '../../chart/values.ts';
 
 export const httpRoute: Part = {
   name: 'httpRoute',
+
+  model,
 
   values: (model) => (model.httpRoute.enabled ? [{ title: 'Gateway API', nodes: httpRouteNodes(model) }] : []),
 

@@ -1,8 +1,11 @@
 import type { Part } from '../part.ts';
+import { model } from './model.ts';
 import { ingressNodes } from '../../chart/values.ts';
 
 export const ingress: Part = {
   name: 'ingress',
+
+  model,
 
   values: (model) => (model.ingress.enabled ? [{ title: 'Ingress', nodes: ingressNodes(model) }] : []),
 

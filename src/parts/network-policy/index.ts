@@ -1,9 +1,12 @@
 import type { Part } from '../part.ts';
+import { model } from './model.ts';
 import { networkPolicyNodes } from '../../chart/values.ts';
 import { trafficPeers } from '../../controllers.ts';
 
 export const networkPolicy: Part = {
   name: 'networkPolicy',
+
+  model,
 
   values: (model) => [{ title: 'NetworkPolicy', nodes: networkPolicyNodes(model) }],
 

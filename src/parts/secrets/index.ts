@@ -1,8 +1,11 @@
 import type { Part } from '../part.ts';
+import { model } from './model.ts';
 import { secretNodes } from '../../chart/values.ts';
 
 export const secrets: Part = {
   name: 'secrets',
+
+  model,
 
   values: (model) => (model.secrets.enabled ? [{ title: 'Secrets', nodes: secretNodes(model) }] : []),
 
