@@ -55,10 +55,12 @@ function esmStandalone(ajv, validators, what) {
 
 function buildAnswersValidator() {
   mkdirSync(join(root, 'schema'), { recursive: true });
-  writeFileSync(join(root, 'schema/answers.schema.json'), `${JSON.stringify(answersSchema, null, 2)}\n`);
+  // The validator is compiled from the very JSON that is shipped (TypeBox's own markers are not in it).
+  const json = `${JSON.stringify(answersSchema, null, 2)}\n`;
+  writeFileSync(join(root, 'schema/answers.schema.json'), json);
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
   ajv.addKeyword('x-message');
-  const validate = ajv.compile(answersSchema);
+  const validate = ajv.compile(JSON.parse(json));
   writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + esmStandalone(ajv, validate, 'the answers validator'));
   writeFileSync(
     join(root, 'src/answers/validate-answers.generated.d.ts'),

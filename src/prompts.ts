@@ -4,7 +4,8 @@
 // current answer as its default; each uses the validators the answers file uses. A "no" is
 // recorded too (enabled: false), so an update in the chart directory does not ask it again.
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
-import { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES } from './answers/schema.ts';
+import { ACCESS_MODES, SERVICE_TYPES, PATH_TYPES } from './answers/choices.ts';
+import { WORKLOAD_KINDS } from './kinds/names.ts';
 
 import { validateSchedule, validateTimeZone } from './kinds/schedule.ts';
 import { validateIngressPath, validateRoutePath } from './paths.ts';

@@ -2,7 +2,7 @@
 // They run beside the schema, also on answers it rejects, so every problem is reported at once:
 // each rule reads its fields defensively and stays silent where a field has the wrong type.
 import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type Answers, type WorkloadKind } from '../model.ts';
-import { WORKLOAD_KINDS } from './schema.ts';
+import { WORKLOAD_KINDS } from '../kinds/names.ts';
 import { validateSchedule, validateTimeZone } from '../kinds/schedule.ts';
 import { validateIngressPath, validateRoutePath } from '../paths.ts';
 import { PORT_PROTOCOLS, type ServiceProtocol } from '../protocols.ts';

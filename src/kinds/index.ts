@@ -7,6 +7,7 @@ import { statefulSet } from './statefulset.ts';
 import { daemonSet } from './daemonset.ts';
 import { job } from './job.ts';
 import { cronJob } from './cronjob.ts';
+import { model } from './model.ts';
 
 export const WORKLOAD_MODULES: readonly WorkloadModule[] = [deployment, statefulSet, daemonSet, job, cronJob];
 
@@ -19,6 +20,8 @@ export function workloadModule(kind: WorkloadKind): WorkloadModule {
 /** The workload as a part: the chosen kind's values section and templates. */
 export const workload: Part = {
   name: 'workload',
+
+  model,
 
   values: (model) => [{ title: model.workload.kind, nodes: workloadModule(model.workload.kind).values(model) }],
 

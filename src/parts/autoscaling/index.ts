@@ -1,10 +1,12 @@
 import type { Part } from '../part.ts';
 import { values } from './values.ts';
+import { model } from './model.ts';
 
 export const autoscaling: Part = {
   name: 'autoscaling',
 
   values,
+  model,
 
   files: [
     { path: 'templates/hpa.yaml', when: (m) => m.autoscaling.enabled },

@@ -1,11 +1,13 @@
 import type { Part } from '../part.ts';
 import { values } from './values.ts';
+import { model } from './model.ts';
 import { trafficPeers } from '../../controllers.ts';
 
 export const networkPolicy: Part = {
   name: 'networkPolicy',
 
   values,
+  model,
 
   files: [
     { path: 'templates/networkpolicy.yaml' },

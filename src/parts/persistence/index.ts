@@ -1,9 +1,11 @@
 import type { Part } from '../part.ts';
 import { values } from './values.ts';
+import { model } from './model.ts';
 
 export const persistence: Part = {
   name: 'persistence',
 
   values,
+  model,
 
 };

@@ -1,10 +1,12 @@
 import type { Part } from '../part.ts';
 import { values } from './values.ts';
+import { model } from './model.ts';
 
 export const service: Part = {
   name: 'service',
 
   values,
+  model,
 
   files: [
     { path: 'templates/service.yaml', when: (m) => m.service.enabled },
