@@ -3,6 +3,7 @@
 import type { ACCESS_MODES, WORKLOAD_KINDS, SERVICE_TYPES, PATH_TYPES, PULL_POLICIES } from './answers/schema.ts';
 import { portProtocol, type ServiceProtocol } from './protocols.ts';
 import type { IngressControllerName } from './controllers.ts';
+import { DEFAULT_KIND, kindTraits } from './kinds/traits.ts';
 
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 export type ServiceType = (typeof SERVICE_TYPES)[number];
@@ -206,13 +207,11 @@ export interface ChartModel {
 
 export const LETS_ENCRYPT = 'https://acme-v02.api.letsencrypt.org/directory';
 
-export const LONG_RUNNING_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
-export const REPLICATED_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet'];
-
 /** Applies the documented defaults. The answers must have passed validateAnswers first.
  * `chartVersion` is the version an update keeps (or bumps) when the answers set none. */
 export function toModel(answers: Answers, chartVersion = '0.1.0'): ChartModel {
-  const kind = answers.workload?.kind ?? 'Deployment';
+  const kind = answers.workload?.kind ?? DEFAULT_KIND;
+  const traits = kindTraits(kind);
   const port = answers.service?.port ?? 0;
   const ingress = answers.ingress ?? {};
   const tls = ingress.tls ?? {};
@@ -237,16 +236,16 @@ export function toModel(answers: Answers, chartVersion = '0.1.0'): ChartModel {
       kind,
       replicas: answers.workload?.replicas ?? 1,
       schedule: answers.workload?.schedule ?? '',
-      timeZone: answers.workload?.timeZone ?? (kind === 'CronJob' ? 'Etc/UTC' : ''),
+      timeZone: answers.workload?.timeZone ?? (traits.scheduled ? 'Etc/UTC' : ''),
       livenessCommand: answers.workload?.livenessCommand ?? [],
       command: answers.workload?.command ?? [],
       args: answers.workload?.args ?? [],
-      longRunning: LONG_RUNNING_KINDS.includes(kind),
-      replicated: REPLICATED_KINDS.includes(kind),
-      worker: LONG_RUNNING_KINDS.includes(kind) && port === 0,
+      longRunning: traits.longRunning,
+      replicated: traits.replicated,
+      worker: traits.longRunning && port === 0,
     },
     service: {
-      enabled: port > 0 && LONG_RUNNING_KINDS.includes(kind),
+      enabled: port > 0 && traits.longRunning,
       port,
       servicePort: answers.service?.servicePort ?? 0,
       protocol: answers.service?.protocol ?? 'http',
@@ -353,8 +352,7 @@ function probe(answer: ProbeAnswer, portName: string): Record<string, unknown> {
  * (never an invented HTTP path); a worker's liveness runs its command; batch kinds get none. */
 function probeValues(answers: Answers, port: number): ChartModel['probes'] {
   const portName = portProtocol(answers.service?.protocol).name;
-  const kind = answers.workload?.kind ?? 'Deployment';
-  if (!LONG_RUNNING_KINDS.includes(kind)) return {};
+  if (!kindTraits(answers.workload?.kind ?? DEFAULT_KIND).longRunning) return {};
   if (port === 0) {
     return { liveness: { enabled: true, exec: { command: answers.workload?.livenessCommand ?? [] } } };
   }

@@ -23,6 +23,7 @@ import {
 } from '../validators.ts';
 import { SERVICE_PROTOCOLS } from '../protocols.ts';
 import { INGRESS_CONTROLLER_NAMES } from '../controllers.ts';
+import { WORKLOAD_KINDS } from '../kinds/traits.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -100,7 +101,7 @@ const issuerFields: Record<string, Schema> = {
   issuerKind: choice(['ClusterIssuer', 'Issuer'], 'Kind of the issuer (default ClusterIssuer)'),
 };
 
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
+export { WORKLOAD_KINDS } from '../kinds/traits.ts';
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
 export const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'] as const;
 export const PULL_POLICIES = ['IfNotPresent', 'Always', 'Never'] as const;

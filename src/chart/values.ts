@@ -3,6 +3,7 @@
 import type { ChartModel } from '../model.ts';
 import { group, leaf, type ValueNode, type ValueSection } from './values-tree.ts';
 import { PARTS } from '../parts/index.ts';
+import { kindTraits } from '../kinds/traits.ts';
 import { trafficPeers } from '../controllers.ts';
 import {
   bool,
@@ -441,12 +442,13 @@ export function secretNodes(model: ChartModel): ValueNode[] {
 
 export function persistenceNodes(model: ChartModel): ValueNode[] {
   const { persistence, workload } = model;
-  const creates = workload.replicated && persistence.existingClaim === '';
+  const { claim } = kindTraits(workload.kind);
+  const creates = claim !== 'none' && persistence.existingClaim === '';
   const nodes: ValueNode[] = [
     leaf('enabled', true, bool, 'Mount a persistent volume'),
     leaf('mountPath', persistence.mountPath, pattern(ABSOLUTE_PATH), 'Where the volume is mounted'),
   ];
-  if (workload.kind !== 'StatefulSet') {
+  if (claim !== 'perPod') {
     nodes.push(leaf('existingClaim', persistence.existingClaim, pattern(OBJECT_NAME, true), creates ? 'Use this existing PersistentVolumeClaim instead of creating one' : 'The existing PersistentVolumeClaim to mount'));
   }
   if (creates) {
@@ -457,7 +459,7 @@ export function persistenceNodes(model: ChartModel): ValueNode[] {
     );
   }
   const notes =
-    workload.kind === 'StatefulSet'
+    claim === 'perPod'
       ? ['A claim per pod (volumeClaimTemplates). The claims outlive `helm uninstall`, with their data.']
       : creates
         ? ['The claim carries helm.sh/resource-policy: keep: it outlives `helm uninstall`, with its data.']

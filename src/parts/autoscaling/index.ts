@@ -1,8 +1,11 @@
 import type { Part } from '../part.ts';
+import { autoscalingRules } from './rules.ts';
 import { autoscalingNodes } from '../../chart/values.ts';
 
 export const autoscaling: Part = {
   name: 'autoscaling',
+
+  rules: autoscalingRules,
 
   values: (model) => (model.autoscaling.enabled ? [{ title: 'Autoscaling', nodes: autoscalingNodes(model) }] : []),
 

@@ -1,9 +1,12 @@
 import type { Part } from '../part.ts';
+import { networkPolicyRules } from './rules.ts';
 import { networkPolicyNodes } from '../../chart/values.ts';
 import { trafficPeers } from '../../controllers.ts';
 
 export const networkPolicy: Part = {
   name: 'networkPolicy',
+
+  rules: networkPolicyRules,
 
   values: (model) => [{ title: 'NetworkPolicy', nodes: networkPolicyNodes(model) }],
 

@@ -1,8 +1,11 @@
 import type { Part } from '../part.ts';
+import { serviceRules } from './rules.ts';
 import { serviceNodes } from '../../chart/values.ts';
 
 export const service: Part = {
   name: 'service',
+
+  rules: serviceRules,
 
   values: (model) => (model.service.enabled ? [{ title: 'Service', nodes: serviceNodes(model) }] : []),
 
