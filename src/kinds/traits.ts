@@ -16,6 +16,11 @@ export interface KindTraits {
   replicated: boolean;
   /** Runs on a cron schedule in a time zone (workload.schedule, workload.timeZone). */
   scheduled: boolean;
+  /** Runs as a Helm hook after every install and upgrade, which Helm waits for; a hook is no
+   * resource of the release, so its last run outlives `helm uninstall`. */
+  hook: boolean;
+  /** One pod on each node, as node agents run (hostNetwork, hostPort). */
+  perNode: boolean;
   /** The claim persistence gets: one the chart creates and the pods share, one per pod from
    * volumeClaimTemplates, or none (the pods mount persistence.existingClaim). */
   claim: 'shared' | 'perPod' | 'none';
@@ -27,11 +32,11 @@ export interface KindTraits {
 }
 
 export const KINDS: readonly KindTraits[] = [
-  { kind: 'Deployment', longRunning: true, replicated: true, scheduled: false, claim: 'shared', podTemplatePath: 'spec.template', nameLimit: 63 },
-  { kind: 'StatefulSet', longRunning: true, replicated: true, scheduled: false, claim: 'perPod', podTemplatePath: 'spec.template', nameLimit: 52 },
-  { kind: 'DaemonSet', longRunning: true, replicated: false, scheduled: false, claim: 'none', podTemplatePath: 'spec.template', nameLimit: 63 },
-  { kind: 'Job', longRunning: false, replicated: false, scheduled: false, claim: 'none', podTemplatePath: 'spec.template', nameLimit: 63 },
-  { kind: 'CronJob', longRunning: false, replicated: false, scheduled: true, claim: 'none', podTemplatePath: 'spec.jobTemplate.spec.template', nameLimit: 52 },
+  { kind: 'Deployment', longRunning: true, replicated: true, scheduled: false, hook: false, perNode: false, claim: 'shared', podTemplatePath: 'spec.template', nameLimit: 63 },
+  { kind: 'StatefulSet', longRunning: true, replicated: true, scheduled: false, hook: false, perNode: false, claim: 'perPod', podTemplatePath: 'spec.template', nameLimit: 52 },
+  { kind: 'DaemonSet', longRunning: true, replicated: false, scheduled: false, hook: false, perNode: true, claim: 'none', podTemplatePath: 'spec.template', nameLimit: 63 },
+  { kind: 'Job', longRunning: false, replicated: false, scheduled: false, hook: true, perNode: false, claim: 'none', podTemplatePath: 'spec.template', nameLimit: 63 },
+  { kind: 'CronJob', longRunning: false, replicated: false, scheduled: true, hook: false, perNode: false, claim: 'none', podTemplatePath: 'spec.jobTemplate.spec.template', nameLimit: 52 },
 ];
 
 /** The traits of a kind name read from input (answers, a manifest's `kind:`); undefined for any other name. */
