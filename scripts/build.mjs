@@ -95,7 +95,7 @@ function bundleCli() {
     '--legal-comments=none',
     '--log-level=warning',
     '--external:./interactive.js',
-    '--external:./policy/cli.js',
+    '--external:../check/index.js',
     '--external:diff',
     `--outfile=${join(root, 'dist/src/cli.bundle.js')}`,
   ], { stdio: 'inherit' });

@@ -62,7 +62,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 async function run(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'check') {
-    const { runCheck } = await import('./policy/cli.ts');
+    const { runCheck } = await import('../check/index.ts');
     return runCheck(argv.slice(1), io, readStdin);
   }
   let parsed;

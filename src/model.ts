@@ -24,10 +24,10 @@ import type { SecretsModel } from './parts/secrets/model.ts';
 import type { PersistenceModel } from './parts/persistence/model.ts';
 import type { AutoscalingModel } from './parts/autoscaling/model.ts';
 import { PARTS } from './parts/index.ts';
-import { WORKLOAD_MODULES, workloadModule } from './kinds/index.ts';
-import { DEFAULT_KIND } from './kinds/model.ts';
+import { workloadModule } from './kinds/index.ts';
+import { DEFAULT_KIND } from './kinds/traits.ts';
 
-export type { WorkloadKind } from './kinds/names.ts';
+export type { WorkloadKind } from './kinds/traits.ts';
 export type { AccessMode, IssuerKind, PathType, PullPolicy, ServiceType } from './answers/choices.ts';
 export type { ProbeValues } from './parts/pod/model.ts';
 export type { ModelContext } from './parts/part.ts';
@@ -58,10 +58,6 @@ export interface ChartModel extends ChartMetadata {
   persistence: PersistenceModel;
   autoscaling: AutoscalingModel;
 }
-
-// The kinds by trait, for the modules that still ask a list (src/kinds/ is their one source).
-export const LONG_RUNNING_KINDS = WORKLOAD_MODULES.filter((module) => module.longRunning).map((module) => module.kind);
-export const REPLICATED_KINDS = WORKLOAD_MODULES.filter((module) => module.replicated).map((module) => module.kind);
 
 /** Applies the documented defaults: each part's model gives its slice. The answers must have
  * passed validateAnswers first. `chartVersion` is the version an update keeps (or bumps) when the

@@ -5,13 +5,14 @@
 // recorded too (enabled: false), so an update in the chart directory does not ask it again.
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
 import { ACCESS_MODES, SERVICE_TYPES, PATH_TYPES } from './answers/choices.ts';
-import { WORKLOAD_KINDS } from './kinds/names.ts';
+import { WORKLOAD_KINDS } from './kinds/traits.ts';
 
 import { validateSchedule, validateTimeZone } from './kinds/schedule.ts';
+import { DEFAULT_KIND, kindTraits } from './kinds/traits.ts';
 import { validateIngressPath, validateRoutePath } from './paths.ts';
 import { SERVICE_PROTOCOLS, type ServiceProtocol } from './protocols.ts';
 import { INGRESS_CONTROLLER_NAMES, type IngressControllerName } from './controllers.ts';
-import { LONG_RUNNING_KINDS, REPLICATED_KINDS, type AccessMode, type Answers, type IssuerKind, type ParentRef, type ProbeAnswer, type WorkloadKind } from './model.ts';
+import { type AccessMode, type Answers, type IssuerKind, type ParentRef, type ProbeAnswer, type WorkloadKind } from './model.ts';
 import {
   integerCheck,
   listCheck,
@@ -157,11 +158,12 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>, opti
   const reWorkload = again('workload and scaling');
   const workload = answers.workload ?? {};
   if (workload.kind === undefined || reWorkload) {
-    workload.kind = (await select('kind', 'Workload kind', WORKLOAD_KINDS, workload.kind ?? 'Deployment')) as WorkloadKind;
+    workload.kind = (await select('kind', 'Workload kind', WORKLOAD_KINDS, workload.kind ?? DEFAULT_KIND)) as WorkloadKind;
   }
   answers.workload = workload;
-  const longRunning = LONG_RUNNING_KINDS.includes(workload.kind);
-  if (workload.kind === 'CronJob') {
+  const traits = kindTraits(workload.kind);
+  const longRunning = traits.longRunning;
+  if (traits.scheduled) {
     if (workload.schedule === undefined || reWorkload) {
       workload.schedule = await input('schedule', 'Schedule (cron syntax, e.g. */15 * * * *)', validateSchedule, workload.schedule);
     }
@@ -172,7 +174,7 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>, opti
     delete workload.schedule;
     delete workload.timeZone;
   }
-  const replicated = REPLICATED_KINDS.includes(workload.kind);
+  const replicated = traits.replicated;
   if (replicated) {
     if (answers.autoscaling === undefined || reWorkload) {
       const was = answers.autoscaling ?? {};
@@ -309,7 +311,7 @@ export async function askQuestions(prompt: Prompt, known: Partial<Answers>, opti
     const on = Object.keys(was).some((key) => key !== 'enabled') && was.enabled !== false;
     answers.persistence = { enabled: false };
     if (replicated) {
-      if (await confirm('persistence', workload.kind === 'StatefulSet' ? 'A persistent volume per pod?' : 'A persistent volume?', on)) {
+      if (await confirm('persistence', traits.claim === 'perPod' ? 'A persistent volume per pod?' : 'A persistent volume?', on)) {
         const { enabled: _, ...rest } = was;
         answers.persistence = {
           ...rest,

@@ -9,6 +9,7 @@ import { chartValues } from './values.ts';
 import { trafficPeers } from '../controllers.ts';
 import { parameters } from './values-tree.ts';
 import { PARTS } from '../parts/index.ts';
+import { kindTraits } from '../kinds/traits.ts';
 import type { PartFile, RenderContext } from '../parts/part.ts';
 import { BASE_FILE, RECORD_FILE, baseContent, recordContent } from '../update/record.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
@@ -77,6 +78,8 @@ export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
   const context: RenderContext = { model, values };
   const view = {
     ...model,
+    // The templates ask the workload kind's traits, as the code does, instead of its name.
+    kindTraits: kindTraits(model.workload.kind),
     traffic: trafficPeers(model),
     parameters: parameters(values),
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },

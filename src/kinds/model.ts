@@ -1,9 +1,6 @@
 import type { Answers, ChartModel } from '../model.ts';
 import type { ModelContext } from '../parts/part.ts';
-import type { KindTraits } from './kind.ts';
-import type { WorkloadKind } from './names.ts';
-
-export const DEFAULT_KIND: WorkloadKind = 'Deployment';
+import { kindTraits, type KindTraits } from './traits.ts';
 
 export interface WorkloadModel extends KindTraits {
   replicas: number;
@@ -18,16 +15,14 @@ export interface WorkloadModel extends KindTraits {
 
 export const model = ({ workload = {}, service }: Answers, { kind }: ModelContext): Pick<ChartModel, 'workload'> => ({
   workload: {
-    kind: kind.kind,
+    ...kindTraits(kind.kind),
     replicas: workload.replicas ?? 1,
     schedule: workload.schedule ?? '',
-    // Only a CronJob has a schedule, and so a time zone.
-    timeZone: workload.timeZone ?? (kind.kind === 'CronJob' ? 'Etc/UTC' : ''),
+    // Only a scheduled kind has a schedule, and so a time zone.
+    timeZone: workload.timeZone ?? (kind.scheduled ? 'Etc/UTC' : ''),
     livenessCommand: workload.livenessCommand ?? [],
     command: workload.command ?? [],
     args: workload.args ?? [],
-    longRunning: kind.longRunning,
-    replicated: kind.replicated,
     worker: kind.longRunning && (service?.port ?? 0) === 0,
   },
 });

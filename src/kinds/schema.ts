@@ -1,5 +1,5 @@
 import { choice, command, integer, object, optional, Type } from '../answers/fields.ts';
-import { WORKLOAD_KINDS } from './names.ts';
+import { WORKLOAD_KINDS } from './traits.ts';
 
 export const workloadAnswers = {
   workload: optional(

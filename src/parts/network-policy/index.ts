@@ -1,6 +1,7 @@
 import type { Part } from '../part.ts';
 import { values } from './values.ts';
 import { model } from './model.ts';
+import { networkPolicyRules } from './rules.ts';
 import { trafficPeers } from '../../controllers.ts';
 
 export const networkPolicy: Part = {
@@ -8,6 +9,7 @@ export const networkPolicy: Part = {
 
   values,
   model,
+  rules: networkPolicyRules,
 
   files: [
     { path: 'templates/networkpolicy.yaml' },
