@@ -10,6 +10,7 @@ import { trafficPeers } from '../controllers.ts';
 import { parameters } from './values-tree.ts';
 import { PARTS } from '../parts/index.ts';
 import { kindTraits } from '../kinds/traits.ts';
+import { MULTI_NODE_MODES } from '../parts/persistence/access-modes.ts';
 import type { PartFile, RenderContext } from '../parts/part.ts';
 import { BASE_FILE, RECORD_FILE, baseContent, recordContent } from '../update/record.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
@@ -80,6 +81,7 @@ export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
     ...model,
     // The templates ask the workload kind's traits, as the code does, instead of its name.
     kindTraits: kindTraits(model.workload.kind),
+    accessModes: { multiNode: MULTI_NODE_MODES },
     traffic: trafficPeers(model),
     parameters: parameters(values),
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
