@@ -2,7 +2,7 @@
 // pods of that node only. The answers' rules refuse it for pods that share one claim and may run
 // on several nodes; a Deployment's values replace its pods (Recreate) instead of rolling them; and
 // its template refuses values that scale such a claim (the view's accessModes.multiNode).
-import { ACCESS_MODES } from '../../answers/schema.ts';
+import { ACCESS_MODES } from '../../answers/choices.ts';
 
 /** The access modes that attach a volume to a single node. */
 export const SINGLE_NODE_MODES: readonly string[] = ['ReadWriteOnce', 'ReadWriteOncePod'];
