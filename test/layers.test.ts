@@ -16,10 +16,11 @@ const YEOMAN = /^(yeoman-|@yeoman\/|inquirer|@inquirer\/)/;
  * (esbuild resolves them): a Yeoman package or a module outside `dir`, each as one line. */
 async function yeomanReach(dir: string): Promise<string[]> {
   const entryPoints = (readdirSync(dir, { recursive: true }) as string[]).filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts')).map((path) => join(dir, path));
-  const { metafile } = await build({ entryPoints, bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', outdir: tempDir(), logLevel: 'silent' });
+  const { metafile } = await build({ entryPoints, absWorkingDir: dir, bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', outdir: tempDir(), logLevel: 'silent' });
   const problems: string[] = [];
-  for (const [input, { imports }] of Object.entries(metafile.inputs)) {
-    const from = relative(dir, join(process.cwd(), input));
+  // esbuild names each input relative to absWorkingDir (not the current directory, which other
+  // tests in this process change).
+  for (const [from, { imports }] of Object.entries(metafile.inputs)) {
     if (from.startsWith('..')) problems.push(`${from}: loaded from ${relative(repoRoot, dir)}/, which must stay free of Yeoman`);
     for (const item of imports) if (item.external && YEOMAN.test(item.path)) problems.push(`${from} imports ${item.path}`);
   }
