@@ -82,8 +82,8 @@ function buildRecordValidators() {
 }
 
 /** The bin's `--answers` path as one minified module: one file to read and compile instead of about
- * thirty, which is most of what a start costs. What only other paths need stays apart: the
- * questions (Yeoman), `check`, and the diff of `--dry-run`. */
+ * thirty, which is most of what a start costs. What only other paths need stays apart: `check`,
+ * and the diff of `--dry-run`; the questions (Yeoman) are the bin's to load, never src/'s. */
 function bundleCli() {
   execFileSync(join(root, 'node_modules/.bin/esbuild'), [
     join(root, 'dist/src/cli.js'),
@@ -94,7 +94,6 @@ function bundleCli() {
     '--target=node22',
     '--legal-comments=none',
     '--log-level=warning',
-    '--external:./interactive.js',
     '--external:../check/index.js',
     '--external:diff',
     `--outfile=${join(root, 'dist/src/cli.bundle.js')}`,

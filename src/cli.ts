@@ -47,10 +47,20 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/** The questions' entry, which runs the Yeoman generator: the bin passes it in
+ * (generators/app/interactive.ts), as nothing under src/ loads Yeoman. */
+export type Interactive = () => Promise<(options: InteractiveOptions) => Promise<number>>;
+export interface InteractiveOptions {
+  output: string;
+  force: boolean;
+  askAnswered: boolean;
+  saveAnswers: string | undefined;
+}
+
+export async function main(argv: string[], io: Io = processIo, interactive?: Interactive): Promise<number> {
   const debug = argv.includes('--debug') || process.env.K8S_CHART_DEBUG === '1';
   try {
-    return await run(argv, io);
+    return await run(argv, io, interactive);
   } catch (error) {
     // A failure nobody foresaw still gets one line; the stack only on request.
     if (debug) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
@@ -60,7 +70,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
+async function run(argv: string[], io: Io, interactive: Interactive | undefined): Promise<number> {
   if (argv[0] === 'check') {
     const { runCheck } = await import('../check/index.ts');
     return runCheck(argv.slice(1), io, readStdin);
@@ -109,11 +119,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (values.answers === undefined) {
-    if (!process.stdin.isTTY) {
-      io.stderr('k8s-chart: no terminal to ask the questions: pass --answers FILE\n');
+    if (!process.stdin.isTTY || interactive === undefined) {
+      io.stderr(`k8s-chart: ${interactive === undefined ? 'no questions on this path' : 'no terminal to ask the questions'}: pass --answers FILE\n`);
       return 2;
     }
-    const { runInteractive } = await import('./interactive.ts');
+    const runInteractive = await interactive();
     return runInteractive({
       output,
       force: values.force ?? false,
