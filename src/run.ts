@@ -3,6 +3,7 @@
 // failure is a RunError or one of chart-fs's one-line errors; nothing is half written.
 import { lockChart, type Lock } from './disk/lock.ts';
 import { planUpdate, type UpdatePlan, type UpdateOptions } from './update/plan-update.ts';
+import { readChartSnapshot } from './update/snapshot.ts';
 import { applyChanges, readJournal, recoverInterruptedUpdate, type Change } from './write.ts';
 import { checkChartDir, entryKind } from './disk/chart-fs.ts';
 
@@ -32,7 +33,7 @@ export function openRun(chartDir: string, given: Record<string, unknown>, option
     const recovered = options.dryRun
       ? pending === undefined ? 'none' : pending.state === 'committed' ? 'completed' : 'rolled back'
       : recoverInterruptedUpdate(chartDir, { discard: options.force });
-    const plan = planUpdate(chartDir, given, options);
+    const plan = planUpdate(readChartSnapshot(chartDir), given, options);
     if (!plan.ok) throw new RunError(plan.message);
     return {
       plan,
