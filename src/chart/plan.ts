@@ -12,13 +12,12 @@ import { PARTS } from '../parts/index.ts';
 import { kindTraits } from '../kinds/traits.ts';
 import { MULTI_NODE_MODES } from '../parts/persistence/access-modes.ts';
 import type { PartFile, RenderContext } from '../parts/part.ts';
-import { BASE_FILE, RECORD_FILE, baseContent, recordContent } from '../update/record.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 
 export interface ChartFile {
   /** Path inside the chart directory, with "/" separators. */
   path: string;
-  /** Text, but for the compressed record of the last generation. */
+  /** Text, but for the compressed record of the last generation (src/update/record.ts adds it). */
   content: string | Buffer;
 }
 
@@ -72,9 +71,9 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
   return found;
 }
 
-/** Renders every file the model asks for, in plan order, then the record of this generation (the
- * base of the next update). Pure: no disk access. */
-export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
+/** Renders every file the model asks for, in plan order: the chart's own files only (the record of
+ * the generation is the update's, src/update/record.ts). Pure: no disk access. */
+export function renderChart(model: ChartModel): ChartFile[] {
   const values = chartValues(model);
   const context: RenderContext = { model, values };
   const view = {
@@ -86,14 +85,8 @@ export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
     parameters: parameters(values),
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
   };
-  const files: ChartFile[] = CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
+  return CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
     path: file.path,
     content: file.render ? file.render(context) : template(`chart/${file.path}`)(view),
   }));
-  const record = {
-    path: RECORD_FILE,
-    content: recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }),
-  };
-  const all = [...files, record].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...all, { path: BASE_FILE, content: baseContent(all) }];
 }
