@@ -6,7 +6,7 @@
 import type { Answers, ChartModel } from '../model.ts';
 import type { ValueSection } from '../chart/values-tree.ts';
 import type { Problem } from '../answers/problem.ts';
-import type { KindTraits } from '../kinds/kind.ts';
+import type { KindTraits } from '../kinds/traits.ts';
 
 /** A row of the file plan: an output path and when it is in the chart. Its content is the
  * Handlebars template templates/chart/<path>.hbs, or the part's own function of the render. */
