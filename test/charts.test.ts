@@ -1,4 +1,4 @@
-// Every example chart through real Helm 3 and Helm 4: `helm lint --strict` and `helm template`
+// Every example's chart, generated now, through real Helm 3 and Helm 4: `helm lint --strict` and `helm template`
 // with its default values and with each ci/ file, for the oldest and newest Kubernetes the chart
 // admits, and every rendered object validated strictly against that version's API schema.
 import { test } from 'uvu';
@@ -7,8 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { helms, helmLint, helmTemplate, type HelmBinary } from './support/helm.ts';
 import { validateManifest, type KubeVersion } from './support/k8s-schema.ts';
-import { examplesDir, exampleAnswerFiles } from './support/paths.ts';
-import { loadAnswersFile } from '../src/answers/load.ts';
+import { exampleNames, freshChart } from './support/fresh-charts.ts';
 
 const KUBE_VERSIONS: Array<[string, KubeVersion]> = [
   ['1.28.0', '1.28'],
@@ -16,7 +15,6 @@ const KUBE_VERSIONS: Array<[string, KubeVersion]> = [
 ];
 
 const binaries: HelmBinary[] = await helms();
-const charts = exampleAnswerFiles.map((file) => join(examplesDir, (loadAnswersFile(file) as { name: string }).name));
 
 function valueSets(chartDir: string): Array<{ label: string; valuesFiles: string[] }> {
   const ciDir = join(chartDir, 'ci');
@@ -27,8 +25,8 @@ function valueSets(chartDir: string): Array<{ label: string; valuesFiles: string
   ];
 }
 
-for (const chartDir of charts) {
-  const chart = chartDir.slice(examplesDir.length + 1);
+for (const chart of exampleNames) {
+  const chartDir = freshChart(chart);
   for (const helm of binaries) {
     for (const { label, valuesFiles } of valueSets(chartDir)) {
       test(`${chart}: ${helm.version} lint --strict, ${label}`, () => {
@@ -49,7 +47,7 @@ for (const chartDir of charts) {
 }
 
 const helm4 = binaries.find((binary) => binary.name === 'helm4')!;
-const shopApi = join(examplesDir, 'shop-api');
+const shopApi = freshChart('shop-api');
 
 function render(set: string[] = [], releaseName = 'shop') {
   const rendered = helmTemplate(helm4.bin, shopApi, { set, releaseName });

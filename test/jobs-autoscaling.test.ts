@@ -4,11 +4,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { helms, helmLint, helmTemplate, runHelm } from './support/helm.ts';
-import { examplesDir } from './support/paths.ts';
+import { freshChart } from './support/fresh-charts.ts';
 
 const binaries = await helms();
 const helm4 = binaries.find((binary) => binary.name === 'helm4')!;
-const shopApi = join(examplesDir, 'shop-api');
+const shopApi = freshChart('shop-api');
 
 const hpa = (set: string[], helm = helm4) => {
   const rendered = helmTemplate(helm.bin, shopApi, { set });
@@ -52,7 +52,7 @@ const HELM_DEFAULT_TIMEOUT = 300;
 
 test("a hook Job's retries and deadline fit within Helm's default --timeout", () => {
   for (const helm of binaries) {
-    const rendered = helmTemplate(helm.bin, join(examplesDir, 'db-migrate'));
+    const rendered = helmTemplate(helm.bin, freshChart('db-migrate'));
     assert.ok(rendered.ok, rendered.output);
     const job = rendered.docs.find((doc) => doc.kind === 'Job');
     assert.match(job.metadata.annotations['helm.sh/hook'], /post-upgrade/);
@@ -63,7 +63,7 @@ test("a hook Job's retries and deadline fit within Helm's default --timeout", ()
 });
 
 test("a CronJob's runs have a deadline, so a hung run cannot block the schedule", () => {
-  const rendered = helmTemplate(helm4.bin, join(examplesDir, 'nightly-report'));
+  const rendered = helmTemplate(helm4.bin, freshChart('nightly-report'));
   assert.ok(rendered.ok, rendered.output);
   const cronJob = rendered.docs.find((doc) => doc.kind === 'CronJob');
   assert.is(cronJob.spec.concurrencyPolicy, 'Forbid');
@@ -72,7 +72,7 @@ test("a CronJob's runs have a deadline, so a hung run cannot block the schedule"
 
 /** The install notes, as `helm install` prints them (client-side dry run: no cluster). */
 function notes(chart: string, set: string[] = []): string {
-  const args = ['install', 'rel', join(examplesDir, chart), '--dry-run=client', ...set.flatMap((s) => ['--set', s])];
+  const args = ['install', 'rel', freshChart(chart), '--dry-run=client', ...set.flatMap((s) => ['--set', s])];
   const result = runHelm(helm4.bin, args);
   assert.ok(result.ok, result.output);
   return result.stdout.slice(result.stdout.indexOf('NOTES:'));
@@ -93,7 +93,7 @@ test('the notes say how the hook Job and --timeout go together, and what helm un
 
 test('the chart README says what helm uninstall leaves behind', async () => {
   const { readFileSync } = await import('node:fs');
-  const readme = (chart: string) => readFileSync(join(examplesDir, chart, 'README.md'), 'utf8');
+  const readme = (chart: string) => readFileSync(join(freshChart(chart), 'README.md'), 'utf8');
   assert.match(readme('shop-api'), /`helm uninstall` deletes the release's objects but leaves behind[^\n]*\n- the Secret `<fullname>`[^\n]*\n- the certificate Secret `<fullname>-tls`/);
   assert.match(readme('db-migrate'), /- the last run of the Job/);
   assert.match(readme('db-migrate'), /`job\.backoffLimit` 3 and\n`job\.activeDeadlineSeconds` 240/);

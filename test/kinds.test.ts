@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { helms, helmTemplate } from './support/helm.ts';
-import { examplesDir } from './support/paths.ts';
+import { freshChart } from './support/fresh-charts.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { validateAnswers, formatProblems } from '../src/answers/validate.ts';
@@ -13,7 +13,7 @@ import { applyChanges } from '../src/write.ts';
 const helm4 = (await helms()).find((binary) => binary.name === 'helm4')!;
 
 function render(chart: string, set: string[] = [], releaseName = 'rel', kubeVersion = '1.35.0') {
-  const rendered = helmTemplate(helm4.bin, join(examplesDir, chart), { set, releaseName, kubeVersion });
+  const rendered = helmTemplate(helm4.bin, freshChart(chart), { set, releaseName, kubeVersion });
   assert.ok(rendered.ok, rendered.output);
   const all = (kind: string) => rendered.docs.filter((doc) => doc.kind === kind);
   return { docs: rendered.docs, all, find: (kind: string) => all(kind)[0] };
@@ -145,7 +145,7 @@ test('the native sidecars value needs Kubernetes 1.29', () => {
   ];
   const modern = render('shop-api', sidecar, 'rel', '1.29.0').find('Deployment').spec.template.spec;
   assert.equal(modern.initContainers.map((c: { name: string; restartPolicy: string }) => [c.name, c.restartPolicy]), [['proxy', 'Always']]);
-  const old = helmTemplate(helm4.bin, join(examplesDir, 'shop-api'), { set: sidecar, kubeVersion: '1.28.0' });
+  const old = helmTemplate(helm4.bin, freshChart('shop-api'), { set: sidecar, kubeVersion: '1.28.0' });
   assert.not.ok(old.ok);
   assert.match(old.output, /nativeSidecars: need Kubernetes 1.29 or later/);
 });
@@ -214,12 +214,12 @@ test('values that would render a pod Kubernetes refuses fail with the value name
     ['docs-site', ['httpRoute.enabled=false'], /acmeIssuer.create: the issuer solves HTTP-01 through the chart's Ingress or own Gateway, and both are off/],
   ];
   for (const [chart, set, message] of cases) {
-    const rendered = helmTemplate(helm4.bin, join(examplesDir, chart), { set });
+    const rendered = helmTemplate(helm4.bin, freshChart(chart), { set });
     assert.not.ok(rendered.ok, `${chart} ${set.join(' ')}`);
     assert.match(rendered.output, message);
   }
-  assert.ok(helmTemplate(helm4.bin, join(examplesDir, 'node-agent'), { set: ['hostNetwork=true', 'hostPort=9100'] }).ok);
-  assert.ok(helmTemplate(helm4.bin, join(examplesDir, 'queue-worker'), { set: ['serviceAccount.create=false', 'serviceAccount.name=worker'] }).ok);
+  assert.ok(helmTemplate(helm4.bin, freshChart('node-agent'), { set: ['hostNetwork=true', 'hostPort=9100'] }).ok);
+  assert.ok(helmTemplate(helm4.bin, freshChart('queue-worker'), { set: ['serviceAccount.create=false', 'serviceAccount.name=worker'] }).ok);
 });
 
 test('a LoadBalancer Service: the NetworkPolicy admits traffic from outside the cluster', async () => {
@@ -235,7 +235,7 @@ test('a LoadBalancer Service: the NetworkPolicy admits traffic from outside the 
 });
 
 test('a 63-character nameOverride still gives valid labels', () => {
-  const rendered = helmTemplate(helm4.bin, join(examplesDir, 'shop-api'), { set: [`nameOverride=n${'x'.repeat(62)}`] });
+  const rendered = helmTemplate(helm4.bin, freshChart('shop-api'), { set: [`nameOverride=n${'x'.repeat(62)}`] });
   assert.ok(rendered.ok, rendered.output);
   for (const doc of rendered.docs) {
     for (const value of Object.values(doc.metadata.labels ?? {})) assert.ok(String(value).length <= 63, `${doc.kind} label ${value}`);

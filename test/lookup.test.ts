@@ -11,9 +11,9 @@ import { loadAll } from 'js-yaml';
 import { helms, helmTemplate, runHelmWithKubeconfig } from './support/helm.ts';
 import { startFakeApiServer } from './support/fake-apiserver.ts';
 import type { FakeApiServer, FakeSecret } from './support/fake-apiserver.ts';
-import { examplesDir } from './support/paths.ts';
+import { freshChart } from './support/fresh-charts.ts';
 
-const chart = join(examplesDir, 'shop-api');
+const chart = freshChart('shop-api');
 const release = 'shop';
 const namespace = 'default';
 const secretName = 'shop-shop-api';

@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { examplesDir, exampleAnswerFiles, repoRoot } from './support/paths.ts';
-import { loadAnswersFile } from '../src/answers/load.ts';
+import { repoRoot } from './support/paths.ts';
+import { exampleNames, freshChart } from './support/fresh-charts.ts';
 
 const tool = join(repoRoot, 'node_modules/@bitnami/readme-generator-for-helm/bin/index.js');
-const charts = exampleAnswerFiles.map((file) => (loadAnswersFile(file) as { name: string }).name);
+const charts = exampleNames;
 
 function readmeGenerator(valuesYaml: string): { ok: boolean; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'k8s-chart-readme-generator-'));
@@ -22,7 +22,7 @@ function readmeGenerator(valuesYaml: string): { ok: boolean; output: string } {
 
 for (const chart of charts) {
   test(`${chart}: readme-generator-for-helm accepts the @param metadata of values.yaml`, () => {
-    const result = readmeGenerator(readFileSync(join(examplesDir, chart, 'values.yaml'), 'utf8'));
+    const result = readmeGenerator(readFileSync(join(freshChart(chart), 'values.yaml'), 'utf8'));
     assert.ok(result.ok, result.output);
     assert.match(result.output, /Metadata is correct/);
     assert.not.match(result.output, /ERROR/);
@@ -30,7 +30,7 @@ for (const chart of charts) {
 }
 
 test('the tool refuses a value without metadata and metadata without a value', () => {
-  const values = readFileSync(join(examplesDir, 'hello', 'values.yaml'), 'utf8');
+  const values = readFileSync(join(freshChart('hello'), 'values.yaml'), 'utf8');
   const undocumented = readmeGenerator(values.replace('## @param podSecurityContext.runAsUser User ID the processes run as\n', ''));
   assert.not.ok(undocumented.ok);
   assert.match(undocumented.output, /Missing metadata for key: podSecurityContext\.runAsUser/);

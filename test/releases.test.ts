@@ -4,11 +4,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { helms, helmTemplate } from './support/helm.ts';
-import { examplesDir, exampleAnswerFiles } from './support/paths.ts';
-import { loadAnswersFile } from '../src/answers/load.ts';
+import { exampleNames, freshChart } from './support/fresh-charts.ts';
 
 const binaries = await helms();
-const charts = exampleAnswerFiles.map((file) => (loadAnswersFile(file) as { name: string }).name);
+const charts = exampleNames;
 
 type Labels = Record<string, string>;
 interface Selector {
@@ -78,7 +77,7 @@ for (const chart of charts) {
     for (const helm of binaries) {
       for (const [first, second] of PAIRS) {
         const render = (release: string) => {
-          const rendered = helmTemplate(helm.bin, join(examplesDir, chart), { releaseName: release, namespace: 'shared' });
+          const rendered = helmTemplate(helm.bin, freshChart(chart), { releaseName: release, namespace: 'shared' });
           assert.ok(rendered.ok, rendered.output);
           return rendered.docs;
         };
@@ -111,7 +110,7 @@ for (const chart of charts) {
 }
 
 test('the selector check can fail: a selector on the chart name alone selects the other release', () => {
-  const rendered = helmTemplate(binaries[0]!.bin, join(examplesDir, 'shop-api'), { releaseName: 'green' });
+  const rendered = helmTemplate(binaries[0]!.bin, freshChart('shop-api'), { releaseName: 'green' });
   const labels = podLabels(rendered.docs).find(([where]) => where.startsWith('Deployment'))![1];
   assert.ok(matches({ matchLabels: { 'app.kubernetes.io/name': 'shop-api' } }, labels));
   assert.not.ok(matches({ matchLabels: { 'app.kubernetes.io/name': 'shop-api', 'app.kubernetes.io/instance': 'blue' } }, labels));

@@ -3,13 +3,13 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { helms, helmTemplate } from './support/helm.ts';
-import { examplesDir } from './support/paths.ts';
+import { freshChart } from './support/fresh-charts.ts';
 import { validateAnswers, formatProblems } from '../src/answers/validate.ts';
 
 const binaries = await helms();
 
 function render(chart: string, set: string[] = [], helm = binaries[1]!) {
-  const rendered = helmTemplate(helm.bin, join(examplesDir, chart), { set, releaseName: 'rel' });
+  const rendered = helmTemplate(helm.bin, freshChart(chart), { set, releaseName: 'rel' });
   assert.ok(rendered.ok, rendered.output);
   const all = (kind: string) => rendered.docs.filter((doc) => doc.kind === kind);
   return { all, find: (kind: string) => all(kind)[0] };
@@ -69,7 +69,7 @@ test("the chart's own Gateway: HTTPS per host with cert-manager certificates, HT
 });
 
 test('rendered by helm template with no cluster: no Capabilities gating drops the route', () => {
-  const rendered = helmTemplate(binaries[0]!.bin, join(examplesDir, 'docs-site'), { kubeVersion: '1.28.0' });
+  const rendered = helmTemplate(binaries[0]!.bin, freshChart('docs-site'), { kubeVersion: '1.28.0' });
   assert.ok(rendered.ok, rendered.output);
   assert.ok(rendered.docs.some((doc) => doc.kind === 'HTTPRoute'));
   assert.ok(rendered.docs.some((doc) => doc.kind === 'Gateway'));

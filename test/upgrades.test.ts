@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { helms, helmTemplate } from './support/helm.ts';
-import { examplesDir } from './support/paths.ts';
+import { freshChart } from './support/fresh-charts.ts';
 import { generate } from '../src/generate.ts';
 import { applyChanges } from '../src/write.ts';
 import { validateAnswers, formatProblems } from '../src/answers/validate.ts';
@@ -20,7 +20,7 @@ function render(chartDir: string, set: string[] = [], helm = binaries[1]!) {
   return { docs: rendered.docs, find: (kind: string) => rendered.docs.find((doc) => doc.kind === kind) };
 }
 
-const example = (name: string) => join(examplesDir, name);
+const example = freshChart;
 
 test('a Deployment renders both rollingUpdate fields for RollingUpdate, and none for Recreate', () => {
   for (const helm of binaries) {

@@ -4,10 +4,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { helms, helmLint } from './support/helm.ts';
-import { examplesDir } from './support/paths.ts';
+import { freshChart } from './support/fresh-charts.ts';
 
 const binaries = await helms();
-const shopApi = join(examplesDir, 'shop-api');
+const shopApi = freshChart('shop-api');
 
 const REFUSED: Array<[string, string[]]> = [
   ['a number as an EnvVar value', ['extraEnv[0].name=PORT', 'extraEnv[0].value=8080']],

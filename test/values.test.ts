@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { load } from 'js-yaml';
 import { helms, helmLint, helmTemplate } from './support/helm.ts';
-import { examplesDir, exampleAnswerFiles } from './support/paths.ts';
-import { loadAnswersFile } from '../src/answers/load.ts';
+import { exampleNames, freshChart } from './support/fresh-charts.ts';
 
 const binaries = await helms();
-const charts = exampleAnswerFiles.map((file) => (loadAnswersFile(file) as { name: string }).name);
-const read = (chart: string, file: string) => readFileSync(join(examplesDir, chart, file), 'utf8');
+const charts = exampleNames;
+const read = (chart: string, file: string) => readFileSync(join(freshChart(chart), file), 'utf8');
 
 type Json = Record<string, any>;
 
@@ -76,10 +75,10 @@ for (const chart of charts) {
 
   for (const helm of binaries) {
     test(`${chart}: ${helm.version} fails on a typo'd key and on a wrong type, with the schema's message`, () => {
-      const typo = helmLint(helm.bin, join(examplesDir, chart), { set: ['image.repositry=x'] });
+      const typo = helmLint(helm.bin, freshChart(chart), { set: ['image.repositry=x'] });
       assert.not.ok(typo.ok, 'a typo passed');
       assert.match(typo.output, /repositry/);
-      const wrongType = helmTemplate(helm.bin, join(examplesDir, chart), { set: ['image.pullPolicy=5'] });
+      const wrongType = helmTemplate(helm.bin, freshChart(chart), { set: ['image.pullPolicy=5'] });
       assert.not.ok(wrongType.ok, 'a wrong type passed');
       assert.match(wrongType.output, /pullPolicy/);
     });
@@ -90,7 +89,7 @@ test('a chart works as a subchart: a parent passing global values lints and rend
   for (const chart of ['shop-api', 'nightly-report']) {
     const parent = join(mkdtempSync(join(tmpdir(), 'k8s-chart-parent-')), 'platform');
     mkdirSync(join(parent, 'charts'), { recursive: true });
-    cpSync(join(examplesDir, chart), join(parent, 'charts', chart), { recursive: true });
+    cpSync(freshChart(chart), join(parent, 'charts', chart), { recursive: true });
     writeFileSync(
       join(parent, 'Chart.yaml'),
       `apiVersion: v2\nname: platform\nversion: 1.0.0\ntype: application\nicon: https://example.com/icon.png\n` +
@@ -115,7 +114,7 @@ test('a chart works as a subchart: a parent passing global values lints and rend
 
 test('existingSecret: no Secret rendered, the pods read the named one', () => {
   for (const helm of binaries) {
-    const rendered = helmTemplate(helm.bin, join(examplesDir, 'shop-api'), { set: ['secrets.existingSecret=vault-synced'] });
+    const rendered = helmTemplate(helm.bin, freshChart('shop-api'), { set: ['secrets.existingSecret=vault-synced'] });
     assert.ok(rendered.ok, rendered.output);
     assert.is(rendered.docs.filter((doc) => doc.kind === 'Secret').length, 0);
     const env = rendered.docs.find((doc) => doc.kind === 'Deployment').spec.template.spec.containers[0].env;
@@ -124,7 +123,7 @@ test('existingSecret: no Secret rendered, the pods read the named one', () => {
 });
 
 test('an ExternalSecret fills the Secret from a store instead', () => {
-  const rendered = helmTemplate(binaries[0]!.bin, join(examplesDir, 'db-migrate'));
+  const rendered = helmTemplate(binaries[0]!.bin, freshChart('db-migrate'));
   assert.ok(rendered.ok, rendered.output);
   assert.is(rendered.docs.filter((doc) => doc.kind === 'Secret').length, 0);
   const external = rendered.docs.find((doc) => doc.kind === 'ExternalSecret');
