@@ -1,0 +1,41 @@
+// KEDA's ScaledObject, the autoscaling engine for queue workers: what a trigger is, said once for
+// the answers schema and the chart's values schema (plain JSON Schema, as KEDA's CRD says it).
+
+/** A KEDA trigger (keda.sh/v1alpha1 ScaleTriggers): its type (rabbitmq, kafka, aws-sqs-queue,
+ * prometheus, cron, ...) and the scaler's metadata, each value a string, as KEDA reads them. */
+export const kedaTrigger = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'metadata'],
+  properties: {
+    type: { type: 'string', minLength: 1 },
+    name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
+    metadata: { type: 'object', additionalProperties: { type: 'string' } },
+    authenticationRef: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: { type: 'string', minLength: 1 },
+        kind: { enum: ['TriggerAuthentication', 'ClusterTriggerAuthentication'] },
+      },
+    },
+    metricType: { enum: ['AverageValue', 'Value', 'Utilization'] },
+    useCachedMetrics: { type: 'boolean' },
+  },
+} as const;
+
+export interface KedaTrigger {
+  type: string;
+  name?: string;
+  metadata: Record<string, string>;
+  authenticationRef?: { name: string; kind?: 'TriggerAuthentication' | 'ClusterTriggerAuthentication' };
+  metricType?: 'AverageValue' | 'Value' | 'Utilization';
+  useCachedMetrics?: boolean;
+}
+
+/** The engines: a HorizontalPodAutoscaler of the chart's own, or a KEDA ScaledObject (KEDA then
+ * makes and owns the HPA). One engine at a time: KEDA's admission webhook refuses a ScaledObject
+ * whose target already has an HPA. */
+export const ENGINES = ['hpa', 'keda'] as const;
+export type Engine = (typeof ENGINES)[number];
