@@ -8,20 +8,21 @@ export const kedaTrigger = {
   additionalProperties: false,
   required: ['type', 'metadata'],
   properties: {
-    type: { type: 'string', minLength: 1 },
-    name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$' },
-    metadata: { type: 'object', additionalProperties: { type: 'string' } },
+    type: { type: 'string', minLength: 1, description: 'The scaler: rabbitmq, kafka, aws-sqs-queue, prometheus, cron, ...' },
+    name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', description: 'A name for the trigger (for scalingModifiers and metrics)' },
+    metadata: { type: 'object', additionalProperties: { type: 'string' }, description: "The scaler's settings, each value a string" },
     authenticationRef: {
       type: 'object',
+      description: 'The TriggerAuthentication that holds the credentials',
       additionalProperties: false,
       required: ['name'],
       properties: {
-        name: { type: 'string', minLength: 1 },
-        kind: { enum: ['TriggerAuthentication', 'ClusterTriggerAuthentication'] },
+        name: { type: 'string', minLength: 1, description: 'Its name' },
+        kind: { enum: ['TriggerAuthentication', 'ClusterTriggerAuthentication'], description: 'Its kind (default TriggerAuthentication)' },
       },
     },
-    metricType: { enum: ['AverageValue', 'Value', 'Utilization'] },
-    useCachedMetrics: { type: 'boolean' },
+    metricType: { enum: ['AverageValue', 'Value', 'Utilization'], description: 'How the HPA reads the metric (default AverageValue)' },
+    useCachedMetrics: { type: 'boolean', description: "Answer the HPA from the last poll's value" },
   },
 } as const;
 
