@@ -1,5 +1,5 @@
 import { kindTraits } from './traits.ts';
-import { minReadySeconds, type WorkloadModule } from './kind.ts';
+import { minReadySeconds, revisionHistoryLimit, type WorkloadModule } from './kind.ts';
 import { leaf } from '../chart/values-tree.ts';
 import { bool, int, intOrString, updateStrategy } from '../chart/schemas.ts';
 
@@ -14,6 +14,7 @@ export const daemonSet: WorkloadModule = {
       'How pods are replaced on upgrade, node by node',
     ),
     minReadySeconds(),
+    revisionHistoryLimit(),
     leaf('hostNetwork', false, bool, "Run the pods in the node's network namespace", [
       'hostNetwork, hostPort and hostPath volumes (extraVolumes) are for node agents only: each needs the',
       'namespace at the Pod Security "privileged" level (the "baseline" level forbids them).',

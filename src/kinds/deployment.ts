@@ -1,5 +1,5 @@
 import { kindTraits } from './traits.ts';
-import { minReadySeconds, type WorkloadModule } from './kind.ts';
+import { minReadySeconds, revisionHistoryLimit, type WorkloadModule } from './kind.ts';
 import type { ChartModel } from '../model.ts';
 import { servesOneNode } from '../parts/persistence/access-modes.ts';
 import { leaf } from '../chart/values-tree.ts';
@@ -31,5 +31,6 @@ export const deployment: WorkloadModule = {
       ],
     ),
     minReadySeconds(),
+    revisionHistoryLimit(),
   ],
 };

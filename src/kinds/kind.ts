@@ -22,3 +22,10 @@ export interface WorkloadModule extends KindTraits {
 /** minReadySeconds, which every long-running kind has on its spec (never inside a probe). */
 export const minReadySeconds = (): ValueNode =>
   leaf('minReadySeconds', 0, int(0), 'Seconds a new pod must be ready before it counts as available');
+
+/** revisionHistoryLimit, on the spec of every long-running kind: how many old ReplicaSets (a
+ * Deployment's) or ControllerRevisions (a StatefulSet's, a DaemonSet's) stay for a rollback. */
+export const revisionHistoryLimit = (): ValueNode =>
+  leaf('revisionHistoryLimit', 5, int(0), 'Old revisions kept for kubectl rollout undo (Kubernetes keeps 10 when unset)', [
+    "helm rollback needs none of them: Helm keeps the release history in its own Secrets.",
+  ]);

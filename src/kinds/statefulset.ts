@@ -1,7 +1,9 @@
 import { kindTraits } from './traits.ts';
-import { minReadySeconds, type WorkloadModule } from './kind.ts';
-import { leaf } from '../chart/values-tree.ts';
+import { minReadySeconds, revisionHistoryLimit, type WorkloadModule } from './kind.ts';
+import { group, leaf } from '../chart/values-tree.ts';
 import { int, updateStrategy } from '../chart/schemas.ts';
+
+const retention = { enum: ['Retain', 'Delete'] };
 
 export const statefulSet: WorkloadModule = {
   ...kindTraits('StatefulSet'),
@@ -19,5 +21,14 @@ export const statefulSet: WorkloadModule = {
       'How pods are replaced on upgrade',
     ),
     minReadySeconds(),
+    revisionHistoryLimit(),
+    ...(model.persistence.enabled
+      ? [
+          group('persistentVolumeClaimRetentionPolicy', "What becomes of the pods' claims (volumeClaimTemplates)", [
+            leaf('whenDeleted', 'Retain', retention, 'When the StatefulSet is deleted (helm uninstall): Retain keeps the claims and their data, Delete deletes them'),
+            leaf('whenScaled', 'Retain', retention, 'When replicaCount goes down: Retain keeps the claims of the removed pods for a scale-up, Delete deletes them'),
+          ]),
+        ]
+      : []),
   ],
 };

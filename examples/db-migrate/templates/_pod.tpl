@@ -111,7 +111,12 @@ spec:
     {{- end }}
   volumes:
     - name: tmp
+      {{- with .Values.tmpVolume.sizeLimit }}
+      emptyDir:
+        sizeLimit: {{ . | quote }}
+      {{- else }}
       emptyDir: {}
+      {{- end }}
     {{- if and .Values.config.enabled .Values.config.mountPath }}
     - name: config
       configMap:

@@ -121,7 +121,24 @@ spec:
       {{- end }}
       resources:
         {{- toYaml .Values.resources | nindent 8 }}
-      {{- with .Values.lifecycle }}
+      {{- $lifecycle := .Values.lifecycle | default dict }}
+      {{- with .Values.preStop }}
+      {{- if .sleepSeconds }}
+      {{- if $lifecycle.preStop }}
+      {{- fail "preStop.sleepSeconds: lifecycle.preStop is set too: keep one (set preStop.sleepSeconds to 0)" }}
+      {{- end }}
+      {{- if ge (int .sleepSeconds) (int $.Values.terminationGracePeriodSeconds) }}
+      {{- fail "preStop.sleepSeconds: must be shorter than terminationGracePeriodSeconds, which the pause counts against" }}
+      {{- end }}
+      {{- /* The sleep action is beta and on by default from Kubernetes 1.30 (PodLifecycleSleepAction). */}}
+      {{- if and (eq .action "sleep") (semverCompare "<1.30.0-0" $.Capabilities.KubeVersion.Version) }}
+      {{- fail "preStop.action: sleep needs Kubernetes 1.30 or later; set preStop.action to exec if the image has a sleep binary, or preStop.sleepSeconds to 0" }}
+      {{- end }}
+      {{- $handler := ternary (dict "sleep" (dict "seconds" (int .sleepSeconds))) (dict "exec" (dict "command" (list "sleep" (toString (int .sleepSeconds))))) (eq .action "sleep") }}
+      {{- $lifecycle = merge (dict "preStop" $handler) $lifecycle }}
+      {{- end }}
+      {{- end }}
+      {{- with $lifecycle }}
       lifecycle:
         {{- toYaml . | nindent 8 }}
       {{- end }}
@@ -151,7 +168,12 @@ spec:
     {{- end }}
   volumes:
     - name: tmp
+      {{- with .Values.tmpVolume.sizeLimit }}
+      emptyDir:
+        sizeLimit: {{ . | quote }}
+      {{- else }}
       emptyDir: {}
+      {{- end }}
     {{- if and .Values.config.enabled .Values.config.mountPath }}
     - name: config
       configMap:

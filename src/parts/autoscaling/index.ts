@@ -12,5 +12,7 @@ export const autoscaling: Part = {
 
   files: [
     { path: 'templates/hpa.yaml', when: (m) => m.autoscaling.enabled },
+    { path: 'templates/scaledobject.yaml', when: (m) => m.autoscaling.enabled },
+    { path: 'ci/keda-values.yaml', when: (m) => m.autoscaling.enabled },
   ],
 };

@@ -12,5 +12,18 @@ export function autoscalingRules({ given, kind }: RuleContext): Problem[] {
     const path = autoscaling.minReplicas !== undefined ? 'autoscaling.minReplicas' : 'autoscaling.maxReplicas';
     problems.push({ path, message: `autoscaling.minReplicas (${min}) must not exceed autoscaling.maxReplicas (${max})` });
   }
+  // One engine at a time: KEDA's admission webhook refuses a ScaledObject whose target already has
+  // a HorizontalPodAutoscaler, so KEDA settings beside the chart's HPA are a contradiction.
+  const engine = autoscaling.engine ?? 'hpa';
+  if (autoscaling.keda !== undefined && engine !== 'keda') {
+    problems.push({ path: 'autoscaling.keda', message: 'only with autoscaling.engine keda: the HPA and a KEDA ScaledObject never scale the same workload' });
+  }
+  if (engine === 'keda' && autoscaling.enabled === true) {
+    const triggers = autoscaling.keda?.triggers;
+    const hasTrigger = (Array.isArray(triggers) && triggers.length > 0) || autoscaling.targetCPUUtilizationPercentage !== undefined || autoscaling.targetMemoryUtilizationPercentage !== undefined;
+    if (!hasTrigger) {
+      problems.push({ path: 'autoscaling.keda.triggers', message: 'required when autoscaling.engine is keda (or a CPU or memory target)' });
+    }
+  }
   return problems;
 }

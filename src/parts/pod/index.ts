@@ -12,5 +12,6 @@ export const pod: Part = {
 
   files: [
     { path: 'templates/_pod.tpl' },
+    { path: 'ci/rollout-values.yaml' },
   ],
 };

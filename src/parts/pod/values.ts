@@ -1,6 +1,6 @@
 import type { ChartModel } from '../../model.ts';
-import { leaf, type ValueNode, type ValueSection } from '../../chart/values-tree.ts';
-import { containerSecurityContext, envVar, k8s, k8sList, toleration, int, pattern, podSecurityContext, probe, resources, str, stringMap } from '../../chart/schemas.ts';
+import { group, leaf, type ValueNode, type ValueSection } from '../../chart/values-tree.ts';
+import { containerSecurityContext, envVar, k8s, k8sList, toleration, int, pattern, podSecurityContext, probe, quantity, resources, str, stringMap } from '../../chart/schemas.ts';
 import { OBJECT_NAME } from '../../validators.ts';
 
 /** The part's section of values.yaml. */
@@ -19,13 +19,22 @@ function nodes(model: ChartModel): ValueNode[] {
       runAsUser: 10001,
       runAsGroup: 10001,
       fsGroup: 10001,
+      fsGroupChangePolicy: 'OnRootMismatch',
       seccompProfile: { type: 'RuntimeDefault' },
-    }, podSecurityContext, 'Pod security context; the defaults meet the Pod Security "restricted" level'),
+    }, podSecurityContext, 'Pod security context; the defaults meet the Pod Security "restricted" level', [
+      'fsGroupChangePolicy OnRootMismatch: the kubelet walks a volume to change its group only when its root',
+      'has the wrong one, not on every start (which takes minutes on a volume of many files).',
+    ]),
     leaf('securityContext', {
       allowPrivilegeEscalation: false,
       readOnlyRootFilesystem: true,
       capabilities: { drop: ['ALL'] },
     }, containerSecurityContext, 'Container security context; /tmp is a writable emptyDir since the root file system is read-only'),
+    group('tmpVolume', 'The writable emptyDir at /tmp', [
+      leaf('sizeLimit', '1Gi', { anyOf: [{ enum: [''] }, quantity] }, 'Most the pod may write to /tmp; above it the kubelet evicts the pod (empty: no limit)', [
+        "Without a limit a runaway /tmp fills the node's disk and the kubelet evicts other pods too.",
+      ]),
+    ]),
     leaf('resources', {
       requests: { cpu: '100m', memory: '128Mi' },
       limits: { memory: '256Mi' },
@@ -51,6 +60,7 @@ function nodes(model: ChartModel): ValueNode[] {
   }
   nodes.push(
     leaf('lifecycle', {}, k8s('Lifecycle'), 'Container lifecycle hooks (postStart, preStop), as a Kubernetes Lifecycle object'),
+    ...(model.service.enabled ? [preStop] : []),
     leaf('terminationGracePeriodSeconds', 30, int(0), 'Seconds the app has to stop after SIGTERM'),
     leaf('extraVolumes', [], k8sList('Volume'), 'More pod volumes, as Kubernetes Volume objects'),
     leaf('extraVolumeMounts', [], k8sList('VolumeMount'), 'More mounts in the app container, as Kubernetes VolumeMount objects'),
@@ -72,3 +82,12 @@ function nodes(model: ChartModel): ValueNode[] {
   );
   return nodes;
 }
+
+/** A pause before SIGTERM, so that the load balancer stops sending to a stopping pod before the app
+ * closes its connections (the endpoint's removal reaches it only after a few seconds). */
+const preStop: ValueNode = group('preStop', 'A pause before the app gets SIGTERM, for Services behind a load balancer: the cure for 502s during rollouts', [
+  leaf('sleepSeconds', 0, int(0, 300), 'Seconds a stopping pod keeps serving before SIGTERM (0: off; 5 to 15 behind a cloud load balancer)', [
+    'Counts against terminationGracePeriodSeconds, which must be longer; replaces no lifecycle.preStop of yours (the chart refuses both).',
+  ]),
+  leaf('action', 'sleep', { enum: ['sleep', 'exec'] }, 'How to pause: sleep (the kubelet sleeps; no binary needed, Kubernetes 1.30 or later) or exec (runs sleep in the container: any Kubernetes, but the image needs a sleep binary, which distroless images lack)'),
+]);
