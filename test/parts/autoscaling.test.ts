@@ -14,7 +14,17 @@ test('schema: an answer of the wrong shape is refused by its path', () => {
 });
 
 test('model: 2 to 10 replicas at 70% CPU, not on memory', () => {
-  assert.equal(modelOf(on).autoscaling, { enabled: true, minReplicas: 2, maxReplicas: 10, targetCPUUtilizationPercentage: 70, targetMemoryUtilizationPercentage: 0 });
+  assert.equal(modelOf(on).autoscaling, {
+    enabled: true,
+    minReplicas: 2,
+    maxReplicas: 10,
+    targetCPUUtilizationPercentage: 70,
+    targetMemoryUtilizationPercentage: 0,
+    engine: 'hpa',
+    keda: { triggers: [], pollingInterval: 30, cooldownPeriod: 300, transferHpaOwnership: false },
+  });
+  // With KEDA the CPU target is a trigger only when asked for.
+  assert.equal(modelOf(base({ autoscaling: { enabled: true, engine: 'keda', keda: { triggers: [{ type: 'cron', metadata: {} }] } } })).autoscaling.targetCPUUtilizationPercentage, 0);
   assert.is(modelOf(base()).autoscaling.enabled, false);
 });
 
@@ -31,9 +41,10 @@ test('values: the autoscaling section while on, none while off', () => {
   assertValues(autoscaling, ['autoscaling'], on, base());
 });
 
-test('files: templates/hpa.yaml while on', () => {
-  assert.equal(planPaths(autoscaling), ['templates/hpa.yaml']);
-  assertFiles(['templates/hpa.yaml'], on, base());
+test('files: the HPA, the KEDA ScaledObject and its ci/ file while on (values choose the engine)', () => {
+  const files = ['templates/hpa.yaml', 'templates/scaledobject.yaml', 'ci/keda-values.yaml'];
+  assert.equal(planPaths(autoscaling), files);
+  assertFiles(files, on, base());
 });
 
 test.run();

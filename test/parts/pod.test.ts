@@ -45,10 +45,10 @@ test('values: the pod section always; the probes its model has', () => {
   assert.not.ok(valueKeys(pod, worker).includes('readinessProbe'), 'a worker has liveness only');
 });
 
-test('files: the pod template helper in every chart', () => {
-  assert.equal(planPaths(pod), ['templates/_pod.tpl']);
-  assertFiles(['templates/_pod.tpl'], base());
-  assertFiles(['templates/_pod.tpl'], base({ workload: { kind: 'CronJob', schedule: '0 * * * *' }, service: undefined }));
+test('files: the pod template helper and the rollout ci/ file in every chart', () => {
+  assert.equal(planPaths(pod), ['templates/_pod.tpl', 'ci/rollout-values.yaml']);
+  assertFiles(['templates/_pod.tpl', 'ci/rollout-values.yaml'], base());
+  assertFiles(['templates/_pod.tpl', 'ci/rollout-values.yaml'], base({ workload: { kind: 'CronJob', schedule: '0 * * * *' }, service: undefined }));
 });
 
 test.run();
