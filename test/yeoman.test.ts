@@ -460,16 +460,17 @@ test('--ask-answered, one answer changed: the chart is updated through the merge
   const valuesPath = join(chartDir, 'values.yaml');
   writeFileSync(valuesPath, `# my note\n${readFileSync(valuesPath, 'utf8')}`);
   const context = helpers.run(builtGenerator).withOptions(askAnswered);
-  const run = await inChart(chartDir, context.withAnswers({ port: '9090', configValue1: 'debug' }));
+  // Not 9090: that is shop-api's metrics port.
+  const run = await inChart(chartDir, context.withAnswers({ port: '9000', configValue1: 'debug' }));
   assert.is(run.error, undefined, run.error?.stack);
   assert.ok(run.asked.some((q) => q.name === 'name'), 'answered questions are asked again');
   const values = load(run.files.get('values.yaml')!.toString('utf8')) as Record<string, any>;
-  assert.is(values.service.port, 9090);
+  assert.is(values.service.port, 9000);
   assert.is(values.config.data.LOG_LEVEL, 'debug');
   assert.ok(run.files.get('values.yaml')!.toString('utf8').startsWith('# my note\n'), 'the edit survives');
   assert.is((load(run.files.get('Chart.yaml')!.toString('utf8')) as { version: string }).version, '0.1.1');
   const recorded = recordedAnswers(run.files).answers as Record<string, any>;
-  assert.equal(recorded.service, { port: 9090 }, 'only what changed');
+  assert.equal(recorded.service, { port: 9000 }, 'only what changed');
   assert.equal(recorded.workload, { kind: 'Deployment', replicas: 2 }, 'what the questions do not change stays');
   assert.is(recorded.description, 'Shop API');
 });

@@ -33,48 +33,50 @@ Usage: include "queue-worker.checkMetricsPort" (list . "Service")
 {{- end }}
 
 {{/*
-The scrape endpoint, the same in a ServiceMonitor and a PodMonitor; `keep` relabelings go first.
-Usage: include "queue-worker.scrapeEndpoint" (list . $monitor $keep)
+The monitor: a ServiceMonitor or a PodMonitor that selects the chart's Service or pods by the
+selector labels, with one endpoint on metrics.port; `keep` relabelings go before the user's. Its
+labels are the chart's (they win) and metrics.<monitor>.labels, which a Prometheus selects by.
+Usage: include "queue-worker.monitor" (list . "ServiceMonitor" .Values.metrics.serviceMonitor $keep)
 */}}
-{{- define "queue-worker.scrapeEndpoint" -}}
+{{- define "queue-worker.monitor" -}}
 {{- $context := index . 0 }}
-{{- $monitor := index . 1 }}
-{{- $relabelings := concat (index . 2) $monitor.relabelings }}
-port: {{ $context.Values.metrics.port | quote }}
-path: {{ $context.Values.metrics.path | quote }}
-interval: {{ $monitor.interval | quote }}
-{{- with $monitor.scrapeTimeout }}
-scrapeTimeout: {{ . | quote }}
-{{- end }}
-honorLabels: {{ $monitor.honorLabels }}
-{{- with $relabelings }}
-relabelings:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- with $monitor.metricRelabelings }}
-metricRelabelings:
-  {{- toYaml . | nindent 2 }}
-{{- end }}
-{{- end }}
-
-{{/*
-The monitor's metadata: the chart's labels (they win) and metrics.<monitor>.labels, which the
-Prometheus that selects it matches.
-Usage: include "queue-worker.monitorMetadata" (list . $monitor)
-*/}}
-{{- define "queue-worker.monitorMetadata" -}}
-{{- $context := index . 0 -}}
-name: {{ include "queue-worker.fullname" $context | quote }}
-labels:
-  {{- include "queue-worker.labels" $context | nindent 2 }}
-  {{- $own := include "queue-worker.labels" $context | fromYaml }}
-  {{- range $key, $value := (index . 1).labels }}
-  {{- if not (hasKey $own $key) }}
-  {{ $key }}: {{ $value | quote }}
+{{- $kind := index . 1 }}
+{{- $monitor := index . 2 }}
+{{- $relabelings := concat (index . 3) $monitor.relabelings }}
+{{- $own := include "queue-worker.labels" $context | fromYaml -}}
+apiVersion: monitoring.coreos.com/v1
+kind: {{ $kind }}
+metadata:
+  name: {{ include "queue-worker.fullname" $context | quote }}
+  labels:
+    {{- include "queue-worker.labels" $context | nindent 4 }}
+    {{- range $key, $value := $monitor.labels }}
+    {{- if not (hasKey $own $key) }}
+    {{ $key }}: {{ $value | quote }}
+    {{- end }}
+    {{- end }}
+  {{- with include "queue-worker.annotations" (list $context dict) }}
+  annotations:
+    {{- . | nindent 4 }}
   {{- end }}
-  {{- end }}
-{{- with include "queue-worker.annotations" (list $context dict) }}
-annotations:
-  {{- . | nindent 2 }}
-{{- end }}
+spec:
+  selector:
+    matchLabels:
+      {{- include "queue-worker.selectorLabels" $context | nindent 6 }}
+  {{ if eq $kind "ServiceMonitor" }}endpoints{{ else }}podMetricsEndpoints{{ end }}:
+    - port: {{ $context.Values.metrics.port | quote }}
+      path: {{ $context.Values.metrics.path | quote }}
+      interval: {{ $monitor.interval | quote }}
+      {{- with $monitor.scrapeTimeout }}
+      scrapeTimeout: {{ . | quote }}
+      {{- end }}
+      honorLabels: {{ $monitor.honorLabels }}
+      {{- with $relabelings }}
+      relabelings:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- with $monitor.metricRelabelings }}
+      metricRelabelings:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
 {{- end }}
