@@ -13,6 +13,8 @@ import type { ChartMetadata } from './parts/chart/model.ts';
 import type { ImageModel } from './parts/image/model.ts';
 import type { WorkloadModel } from './kinds/model.ts';
 import type { ServiceModel } from './parts/service/model.ts';
+import type { ExtraPortModel } from './parts/extra-ports/model.ts';
+import type { MetricsModel } from './parts/metrics/model.ts';
 import type { IngressModel } from './parts/ingress/model.ts';
 import type { HttpRouteModel } from './parts/http-route/model.ts';
 import type { AcmeIssuerModel } from './parts/acme-issuer/model.ts';
@@ -47,6 +49,7 @@ export interface ChartModel extends ChartMetadata {
   image: ImageModel;
   workload: WorkloadModel;
   service: ServiceModel;
+  extraPorts: ExtraPortModel[];
   ingress: IngressModel;
   httpRoute: HttpRouteModel;
   acmeIssuer: AcmeIssuerModel;
@@ -57,6 +60,7 @@ export interface ChartModel extends ChartMetadata {
   secrets: SecretsModel;
   persistence: PersistenceModel;
   autoscaling: AutoscalingModel;
+  metrics: MetricsModel;
 }
 
 /** Applies the documented defaults: each part's model gives its slice. The answers must have

@@ -257,7 +257,7 @@ for (const version of VERSIONS) {
   });
 
   test(`unknown kinds fail on ${version}`, () => {
-    fails({ apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'web' }, spec: {} }, version, 'ServiceMonitor/web: unknown apiVersion/kind monitoring.coreos.com/v1 ServiceMonitor');
+    fails({ apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy', metadata: { name: 'web' }, spec: {} }, version, 'ClusterPolicy/web: unknown apiVersion/kind kyverno.io/v1 ClusterPolicy');
     fails({ apiVersion: 'cert-manager.io/v1', kind: 'Certificat', metadata: { name: 'web' } }, version, 'unknown apiVersion/kind');
     fails({ apiVersion: 'v1', kind: 'Widget', metadata: { name: 'w' } }, version, 'Widget/w: unknown apiVersion/kind v1 Widget');
     for (const apiVersion of ['apps/v1/extra', 'constructor/v1', '../v1']) fails({ apiVersion, kind: 'Deployment', metadata: { name: 'd' } }, version, 'unknown apiVersion/kind');

@@ -99,7 +99,7 @@ test('a worker: no Service, an exec liveness probe', () => {
   const container = find('Deployment').spec.template.spec.containers[0];
   assert.equal(container.livenessProbe, { exec: { command: ['/app/healthcheck', '--quick'] } });
   assert.is(container.readinessProbe, undefined);
-  assert.is(container.ports, undefined);
+  assert.equal(container.ports, [{ name: 'metrics', containerPort: 9100, protocol: 'TCP' }], 'its metrics port only: a worker has no main port');
 });
 
 test('a 53-character release name: CronJob and StatefulSet names within 52, all names valid', () => {

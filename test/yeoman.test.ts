@@ -101,6 +101,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
     readinessProbe: 'exec: a command succeeds',
     readinessCommand: '/bin/ready --fast',
     startupProbe: true,
+    metrics: false,
     persistence: false,
     configKey1: 'LOG_LEVEL',
     configValue1: 'debug',
@@ -140,6 +141,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
       readiness: { type: 'exec', command: ['/bin/ready', '--fast'] },
       startup: { type: 'http', path: '/healthz' },
     },
+    metrics: { enabled: false },
     persistence: { enabled: false },
     config: { enabled: true, data: { LOG_LEVEL: 'debug', FEATURE_X: 'a,b, c=d' } },
     secrets: { enabled: true, keys: ['DB_PASSWORD', 'API_TOKEN'], provided: ['API_TOKEN'] },
@@ -173,6 +175,7 @@ test('prompts, not reached from outside: no Ingress questions, no Ingress file',
     probe: 'tcp: the port accepts connections',
     readinessProbe: 'the same check',
     startupProbe: false,
+    metrics: false,
     persistence: false,
     configKey1: 'MODE',
     configValue1: 'plain',
@@ -208,6 +211,7 @@ test('prompts, a worker (no port): asked for its liveness command, no Service, n
     replicas: '1',
     port: ' ', // what a user types for "empty": yeoman-test counts '' as not answered
     livenessCommand: '/app/healthcheck --quiet',
+    metrics: false,
     persistence: false,
     configKey1: 'QUEUE',
     configValue1: 'jobs',
@@ -254,6 +258,7 @@ test('prompts, Gateway API with the chart\'s own Gateway; a StatefulSet with a v
     probe: 'grpc: the gRPC health service answers',
     readinessProbe: 'the same check',
     startupProbe: false,
+    metrics: false,
     persistence: true,
     storageSize: '5Gi',
     storageMountPath: '/var/lib/app',
@@ -328,6 +333,7 @@ test('prompts, an answer the core refuses: rejects naming the field, writes noth
     probe: 'tcp: the port accepts connections',
     readinessProbe: 'the same check',
     startupProbe: false,
+    metrics: false,
     persistence: false,
     configKey1: 'A',
     configValue1: '1',
@@ -428,6 +434,9 @@ test('--ask-answered inside a chart: every question again, each with the stored 
     readinessProbe: 'http: a path answers 2xx or 3xx',
     readinessPath: '/ready',
     startupProbe: true,
+    metrics: true,
+    metricsPort: 'metrics',
+    metricsPath: '/metrics',
     configValue1: 'info',
     configKey2: undefined,
     secretKeys: 'DATABASE_PASSWORD, API_TOKEN',
@@ -451,16 +460,17 @@ test('--ask-answered, one answer changed: the chart is updated through the merge
   const valuesPath = join(chartDir, 'values.yaml');
   writeFileSync(valuesPath, `# my note\n${readFileSync(valuesPath, 'utf8')}`);
   const context = helpers.run(builtGenerator).withOptions(askAnswered);
-  const run = await inChart(chartDir, context.withAnswers({ port: '9090', configValue1: 'debug' }));
+  // Not 9090: that is shop-api's metrics port.
+  const run = await inChart(chartDir, context.withAnswers({ port: '9000', configValue1: 'debug' }));
   assert.is(run.error, undefined, run.error?.stack);
   assert.ok(run.asked.some((q) => q.name === 'name'), 'answered questions are asked again');
   const values = load(run.files.get('values.yaml')!.toString('utf8')) as Record<string, any>;
-  assert.is(values.service.port, 9090);
+  assert.is(values.service.port, 9000);
   assert.is(values.config.data.LOG_LEVEL, 'debug');
   assert.ok(run.files.get('values.yaml')!.toString('utf8').startsWith('# my note\n'), 'the edit survives');
   assert.is((load(run.files.get('Chart.yaml')!.toString('utf8')) as { version: string }).version, '0.1.1');
   const recorded = recordedAnswers(run.files).answers as Record<string, any>;
-  assert.equal(recorded.service, { port: 9090 }, 'only what changed');
+  assert.equal(recorded.service, { port: 9000 }, 'only what changed');
   assert.equal(recorded.workload, { kind: 'Deployment', replicas: 2 }, 'what the questions do not change stays');
   assert.is(recorded.description, 'Shop API');
 });
@@ -489,6 +499,7 @@ test('the review: going back to a section asks its questions again, then writes;
     probe: 'tcp: the port accepts connections',
     readinessProbe: 'the same check',
     startupProbe: false,
+    metrics: false,
     persistence: false,
     configKey1: ' ',
     secretKeys: ' ',
@@ -515,7 +526,7 @@ test('the review: going back to a section asks its questions again, then writes;
   assert.equal(seen, [
     'name', 'imageRepository', 'kind', 'autoscaling', 'replicas',
     'port', 'serviceProtocol', 'servicePort', 'serviceType', 'serviceAnnotations', 'exposure',
-    'probe', 'readinessProbe', 'startupProbe', 'persistence', 'configKey1', 'secretKeys', 'review',
+    'probe', 'readinessProbe', 'startupProbe', 'metrics', 'persistence', 'configKey1', 'secretKeys', 'review',
     'port', 'serviceProtocol', 'servicePort', 'serviceType', 'serviceAnnotations', 'exposure',
     'review2', 'saveAnswers',
   ]);
@@ -534,7 +545,7 @@ test('the review: the kind changed to a CronJob, what no longer applies goes and
     port: '8080', serviceProtocol: 'http', servicePort: ' ', serviceType: 'ClusterIP', serviceAnnotations: ' ',
     exposure: 'Ingress', ingressHost: 'turn.example.com', ingressPathType: 'Prefix', ingressPath: '/', ingressClass: ' ',
     ingressAnnotations: ' ', tls: false, ingressController: 'traefik', probe: 'tcp: the port accepts connections',
-    readinessProbe: 'the same check', startupProbe: false, persistence: true, storageSize: '1Gi', storageMountPath: '/data',
+    readinessProbe: 'the same check', startupProbe: false, metrics: false, persistence: true, storageSize: '1Gi', storageMountPath: '/data',
     storageAccessMode: 'ReadWriteOnce', configKey1: ' ', secretKeys: ' ',
     review: 'change: workload and scaling', schedule: '0 3 * * *', timeZone: 'Europe/Paris', existingClaim: ' ',
     review2: 'write the chart', saveAnswers: false,

@@ -183,6 +183,7 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     await answer('Health check path', '/livez', ['Enter'], '/livez');
     await answer('Readiness check (the Service sends traffic only to ready pods)', '', ['Enter'], 'the same check');
     await answer('A startup check for a slow starter (the other checks wait until it passes)?', 'n', ['Enter'], 'No');
+    await answer('Expose Prometheus metrics?', 'n', ['Enter'], 'No');
     await answer('A persistent volume?', 'n', ['Enter'], 'No');
     // One entry at a time: a value with a comma stays one value.
     await answer('Configuration: a key (empty for none; or all entries as a YAML map, e.g. {LOG_LEVEL: info, FEATURES: "a,b"})', 'LOG_LEVEL', ['Enter'], 'LOG_LEVEL');
@@ -236,6 +237,7 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     service: { port: 8080, type: 'NodePort' },
     ingress: { enabled: false },
     probes: { liveness: { type: 'http', path: '/livez' } },
+    metrics: { enabled: false },
     persistence: { enabled: false },
     config: { enabled: true, data: { LOG_LEVEL: 'debug', GREETING: 'hello, world' } },
     secrets: { enabled: false },

@@ -9,6 +9,7 @@ import { chartAnswers } from '../parts/chart/schema.ts';
 import { imageAnswers } from '../parts/image/schema.ts';
 import { workloadAnswers } from '../kinds/schema.ts';
 import { serviceAnswers } from '../parts/service/schema.ts';
+import { extraPortsAnswers } from '../parts/extra-ports/schema.ts';
 import { ingressAnswers } from '../parts/ingress/schema.ts';
 import { configAnswers } from '../parts/config/schema.ts';
 import { secretsAnswers } from '../parts/secrets/schema.ts';
@@ -19,6 +20,7 @@ import { probesAnswers } from '../parts/pod/schema.ts';
 import { rbacAnswers } from '../parts/rbac/schema.ts';
 import { networkPolicyAnswers } from '../parts/network-policy/schema.ts';
 import { persistenceAnswers } from '../parts/persistence/schema.ts';
+import { metricsAnswers } from '../parts/metrics/schema.ts';
 
 export const answersSchema = Type.Object(
   {
@@ -26,6 +28,7 @@ export const answersSchema = Type.Object(
     ...imageAnswers,
     ...workloadAnswers,
     ...serviceAnswers,
+    ...extraPortsAnswers,
     ...ingressAnswers,
     ...configAnswers,
     ...secretsAnswers,
@@ -36,6 +39,7 @@ export const answersSchema = Type.Object(
     ...rbacAnswers,
     ...networkPolicyAnswers,
     ...persistenceAnswers,
+    ...metricsAnswers,
   },
   {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -10,6 +10,7 @@ import { rbac } from './rbac/index.ts';
 import { networkPolicy } from './network-policy/index.ts';
 import { podDisruptionBudget } from './pod-disruption-budget/index.ts';
 import { service } from './service/index.ts';
+import { extraPorts } from './extra-ports/index.ts';
 import { ingress } from './ingress/index.ts';
 import { httpRoute } from './http-route/index.ts';
 import { gateway } from './gateway/index.ts';
@@ -19,6 +20,7 @@ import { config } from './config/index.ts';
 import { secrets } from './secrets/index.ts';
 import { externalSecret } from './external-secret/index.ts';
 import { autoscaling } from './autoscaling/index.ts';
+import { metrics } from './metrics/index.ts';
 import { connectionTest } from './connection-test/index.ts';
 import { quota } from './quota/index.ts';
 import { workload } from '../kinds/index.ts';
@@ -34,6 +36,7 @@ export const PARTS: readonly Part[] = [
   networkPolicy,
   podDisruptionBudget,
   service,
+  extraPorts,
   ingress,
   httpRoute,
   gateway,
@@ -43,6 +46,7 @@ export const PARTS: readonly Part[] = [
   secrets,
   externalSecret,
   autoscaling,
+  metrics,
   connectionTest,
   quota,
 ];

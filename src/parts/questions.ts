@@ -12,6 +12,7 @@ import { serviceQuestions } from './service/questions.ts';
 import { exposureQuestions } from './ingress/questions.ts';
 import { networkPolicyQuestions } from './network-policy/questions.ts';
 import { probesQuestions } from './pod/questions.ts';
+import { metricsQuestions } from './metrics/questions.ts';
 import { persistenceQuestions } from './persistence/questions.ts';
 import { configQuestions } from './config/questions.ts';
 import { secretsQuestions } from './secrets/questions.ts';
@@ -30,8 +31,9 @@ export const QUESTION_STEPS: readonly QuestionStep[] = [
   livenessCommandQuestions,
   exposureQuestions,
   networkPolicyQuestions,
-  // health checks, storage, configuration, secrets
+  // health checks and metrics, storage, configuration, secrets
   probesQuestions,
+  metricsQuestions,
   persistenceQuestions,
   configQuestions,
   secretsQuestions,

@@ -6,7 +6,7 @@
 //    because the API server rejects both and only those packages know what each version has;
 //  - primitive types, formats, quantities and required fields come from kubernetes-models'
 //    validate(), which knows them but accepts unknown fields.
-// CRDs (cert-manager, Gateway API, external-secrets, KEDA): the @kubernetes-models package's
+// CRDs (cert-manager, Gateway API, external-secrets, KEDA, Prometheus Operator): the @kubernetes-models package's
 // validate(), made strict by watching which properties its compiled validator reads.
 //
 // Everything is loaded lazily, one model file at a time, and cached: a whole client index
@@ -187,6 +187,7 @@ const CRD_PACKAGES = new Map([
   ['gateway.networking.k8s.io', '@kubernetes-models/gateway-api'],
   ['external-secrets.io', '@kubernetes-models/external-secrets'],
   ['keda.sh', '@kubernetes-models/keda'],
+  ['monitoring.coreos.com', '@kubernetes-models/prometheus-operator'],
 ]);
 
 const validators = new Map<string, Validate | undefined>();

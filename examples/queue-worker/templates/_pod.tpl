@@ -72,6 +72,10 @@ spec:
       {{- end }}
       securityContext:
         {{- include "queue-worker.securityContext" (list . .Values.securityContext) | nindent 8 }}
+      {{- with include "queue-worker.extraContainerPorts" . | trim }}
+      ports:
+        {{- . | nindent 8 }}
+      {{- end }}
       {{- with .Values.livenessProbe }}
       {{- if .enabled }}
       livenessProbe:

@@ -79,6 +79,9 @@ spec:
         - name: http
           containerPort: {{ .Values.service.port }}
           protocol: TCP
+        {{- with include "shop-api.extraContainerPorts" . | trim }}
+        {{- . | nindent 8 }}
+        {{- end }}
       {{- with .Values.livenessProbe }}
       {{- if .enabled }}
       livenessProbe:

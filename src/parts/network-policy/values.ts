@@ -22,7 +22,9 @@ function nodes(model: ChartModel): ValueNode[] {
   return [
     group('networkPolicy', listens
       ? 'A NetworkPolicy: the pods accept traffic only on the service port, only from the peers below'
-      : 'A NetworkPolicy: the pods accept no inbound traffic (they listen on no port)', [
+      : model.metrics.enabled
+        ? 'A NetworkPolicy: the pods accept inbound traffic only for the scrape of the metrics port (metrics.networkPolicy.from)'
+        : 'A NetworkPolicy: the pods accept no inbound traffic (they listen on no port)', [
       leaf('enabled', model.networkPolicy.enabled, bool, 'Create the NetworkPolicy (needs a network plugin that enforces it)'),
       ...(listens
         ? [
