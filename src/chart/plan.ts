@@ -10,6 +10,7 @@ import { trafficPeers } from '../controllers.ts';
 import { parameters } from './values-tree.ts';
 import { PARTS } from '../parts/index.ts';
 import type { PartFile, RenderContext } from '../parts/part.ts';
+import { COMPONENT_FILE_PARTS, componentsOf, type ComponentModel } from '../parts/components/model.ts';
 import { BASE_FILE, RECORD_FILE, baseContent, recordContent } from '../update/record.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 
@@ -22,6 +23,8 @@ export interface ChartFile {
 
 /** The plan: every part's rows, in the order of the parts. */
 export const CHART_PLAN: readonly PartFile[] = PARTS.flatMap((part) => part.files ?? []);
+
+const COMPONENT_PLAN: readonly PartFile[] = PARTS.filter((part) => COMPONENT_FILE_PARTS.has(part.name)).flatMap((part) => part.files ?? []);
 
 /** A name as a YAML scalar: plain, but quoted where YAML 1.1 (Helm's go-yaml v2) would read a
  * boolean or null. Only for strings a pattern already limits to letters, digits, "-" and ".". */
@@ -75,20 +78,49 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
 export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
   const values = chartValues(model);
   const context: RenderContext = { model, values };
-  const view = {
-    ...model,
-    traffic: trafficPeers(model),
-    parameters: parameters(values),
+  const components = componentsOf(model);
+  const chart = {
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
+    components: components.map(({ name, model: { workload } }) => ({ name, kind: workload.kind })),
+    // The context that names what the components share (their ConfigMap, Secret, ServiceAccount).
+    chartContext: components.length ? '(omit . "Component")' : '.',
   };
+  const view = { ...model, ...chart, traffic: trafficPeers(model), parameters: parameters(values), scope: '' };
   const files: ChartFile[] = CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
     path: file.path,
     content: file.render ? file.render(context) : template(`chart/${file.path}`)(view),
   }));
+  for (const component of components) files.push(...renderComponent(model, component, chart));
   const record = {
     path: RECORD_FILE,
     content: recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }),
   };
   const all = [...files, record].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return [...all, { path: BASE_FILE, content: baseContent(all) }];
+}
+
+/** A component's files: the main workload's templates, rendered with the component's model into
+ * templates/<component>/. Its pod template helpers are its own (<chart>.<component>.podTemplate);
+ * each manifest is defined as a template and included with the component's context (see
+ * componentContext in _helpers.tpl), so `$` inside it is that context too. */
+function renderComponent(model: ChartModel, component: ComponentModel, chart: Record<string, unknown>): ChartFile[] {
+  const own = { ...component.model, name: model.name };
+  const view = { ...own, ...chart, traffic: trafficPeers(own), parameters: [], scope: `${component.name}.` };
+  const shared = [own.config.enabled && 'config', own.secrets.enabled && 'secrets'].filter(Boolean);
+  const context = `(list . ${JSON.stringify(component.name)} ${JSON.stringify(own.workload.kind)} (list ${shared.map((key) => JSON.stringify(key)).join(' ')}))`;
+  return COMPONENT_PLAN.filter((file) => file.when?.(own) ?? true).map((file) => {
+    const path = file.path.replace(/^templates\//, `templates/${component.name}/`);
+    const body = template(`chart/${file.path}`)(view);
+    if (path.endsWith('.tpl')) return { path, content: body };
+    const name = `${model.name}.${component.name}/${file.path.replace(/^templates\//, '')}`;
+    const content = [
+      `{{- define ${JSON.stringify(name)} }}`,
+      body.trimEnd(),
+      '{{- end }}',
+      `{{- $_ := include "${model.name}.componentContext" ${context} }}`,
+      `{{- include ${JSON.stringify(name)} ._ctx }}`,
+      '',
+    ].join('\n');
+    return { path, content };
+  });
 }
