@@ -81,7 +81,7 @@ export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
   const components = componentsOf(model);
   const chart = {
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
-    components: components.map(({ name, model: { workload } }) => ({ name, kind: workload.kind })),
+    components: components.map(({ name, model: own }) => ({ name, kind: own.workload.kind, summary: componentSummary(own) })),
     // The context that names what the components share (their ConfigMap, Secret, ServiceAccount).
     chartContext: components.length ? '(omit . "Component")' : '.',
   };
@@ -123,4 +123,17 @@ function renderComponent(model: ChartModel, component: ComponentModel, chart: Re
     ].join('\n');
     return { path, content };
   });
+}
+
+/** What a component is, in a line of the chart's README. */
+function componentSummary({ workload, service, persistence }: ChartModel): string {
+  const what =
+    workload.kind === 'Job'
+      ? 'a Job run on every install and upgrade'
+      : workload.kind === 'CronJob'
+        ? `a CronJob on the schedule ${markdownCode(workload.schedule)} (${markdownText(workload.timeZone)})`
+        : `a ${workload.kind}${workload.worker ? ' worker (no port, no Service)' : ''}`;
+  const behind = service.enabled ? ` behind a ${service.type} Service on port ${service.port}` : '';
+  const storage = persistence.enabled ? `, ${persistence.size} of storage at ${markdownCode(persistence.mountPath)}` : '';
+  return `${what}${behind}${storage}`;
 }
