@@ -18,4 +18,6 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 const { main } = (await import(new URL('../src/cli.bundle.js', import.meta.url).href)) as typeof import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Without --answers, the questions: the Yeoman generator's entry beside it, loaded only then.
+const interactive = async () => (await import('../generators/app/interactive.ts')).runInteractive;
+process.exitCode = await main(process.argv.slice(2), undefined, interactive);

@@ -55,10 +55,12 @@ function esmStandalone(ajv, validators, what) {
 
 function buildAnswersValidator() {
   mkdirSync(join(root, 'schema'), { recursive: true });
-  writeFileSync(join(root, 'schema/answers.schema.json'), `${JSON.stringify(answersSchema, null, 2)}\n`);
+  // The validator is compiled from the very JSON that is shipped (TypeBox's own markers are not in it).
+  const json = `${JSON.stringify(answersSchema, null, 2)}\n`;
+  writeFileSync(join(root, 'schema/answers.schema.json'), json);
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
   ajv.addKeyword('x-message');
-  const validate = ajv.compile(answersSchema);
+  const validate = ajv.compile(JSON.parse(json));
   writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + esmStandalone(ajv, validate, 'the answers validator'));
   writeFileSync(
     join(root, 'src/answers/validate-answers.generated.d.ts'),
@@ -80,8 +82,8 @@ function buildRecordValidators() {
 }
 
 /** The bin's `--answers` path as one minified module: one file to read and compile instead of about
- * thirty, which is most of what a start costs. What only other paths need stays apart: the
- * questions (Yeoman), `check`, and the diff of `--dry-run`. */
+ * thirty, which is most of what a start costs. What only other paths need stays apart: `check`,
+ * and the diff of `--dry-run`; the questions (Yeoman) are the bin's to load, never src/'s. */
 function bundleCli() {
   execFileSync(join(root, 'node_modules/.bin/esbuild'), [
     join(root, 'dist/src/cli.js'),
@@ -92,8 +94,7 @@ function bundleCli() {
     '--target=node22',
     '--legal-comments=none',
     '--log-level=warning',
-    '--external:./interactive.js',
-    '--external:./policy/cli.js',
+    '--external:../check/index.js',
     '--external:diff',
     `--outfile=${join(root, 'dist/src/cli.bundle.js')}`,
   ], { stdio: 'inherit' });

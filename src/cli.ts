@@ -9,14 +9,13 @@ import { formatProblems } from './answers/validate.ts';
 import { generate } from './generate.ts';
 import { validateChartName } from './validators.ts';
 import { unifiedDiff } from './write.ts';
-import { openRun, RunError } from './run.ts';
+import { runGeneration, RunError, type GenerationReport } from './run.ts';
 import { describeConflicts } from './update/plan-update.ts';
 import { nextSteps } from './next-steps.ts';
-import { isRecordFile, readRecord } from './update/record.ts';
-import { causeOf, DamagedRecordError, DiskError, entryKind, isDiskFailure } from './disk/chart-fs.ts';
+import { readRecord } from './update/snapshot.ts';
+import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
-import { generationWarnings } from './controllers.ts';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--answers FILE ...] [--output DIR] [--dry-run] [--force]
        k8s-chart [--ask-answered] [--save-answers FILE]
@@ -47,10 +46,20 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/** The questions' entry, which runs the Yeoman generator: the bin passes it in
+ * (generators/app/interactive.ts), as nothing under src/ loads Yeoman. */
+export type Interactive = () => Promise<(options: InteractiveOptions) => Promise<number>>;
+export interface InteractiveOptions {
+  output: string;
+  force: boolean;
+  askAnswered: boolean;
+  saveAnswers: string | undefined;
+}
+
+export async function main(argv: string[], io: Io = processIo, interactive?: Interactive): Promise<number> {
   const debug = argv.includes('--debug') || process.env.K8S_CHART_DEBUG === '1';
   try {
-    return await run(argv, io);
+    return await run(argv, io, interactive);
   } catch (error) {
     // A failure nobody foresaw still gets one line; the stack only on request.
     if (debug) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
@@ -60,9 +69,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
+async function run(argv: string[], io: Io, interactive: Interactive | undefined): Promise<number> {
   if (argv[0] === 'check') {
-    const { runCheck } = await import('./policy/cli.ts');
+    const { runCheck } = await import('../check/index.ts');
     return runCheck(argv.slice(1), io, readStdin);
   }
   let parsed;
@@ -109,11 +118,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   if (values.answers === undefined) {
-    if (!process.stdin.isTTY) {
-      io.stderr('k8s-chart: no terminal to ask the questions: pass --answers FILE\n');
+    if (!process.stdin.isTTY || interactive === undefined) {
+      io.stderr(`k8s-chart: ${interactive === undefined ? 'no questions on this path' : 'no terminal to ask the questions'}: pass --answers FILE\n`);
       return 2;
     }
-    const { runInteractive } = await import('./interactive.ts');
+    const runInteractive = await interactive();
     return runInteractive({
       output,
       force: values.force ?? false,
@@ -156,7 +165,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       continue;
     }
     const chartDir = here ? process.cwd() : join(output, entry.name);
-    const outcome = generateOne(chartDir, entry.data, options, io, batch ? entry.file : undefined);
+    const outcome = await generateOne(chartDir, entry.data, options, io, batch ? entry.file : undefined);
     if (outcome === 'marked') marked++;
     tally[outcome === 'marked' ? 'updated' : outcome]++;
   }
@@ -230,27 +239,27 @@ function loadOne(file: string, storedName?: string): Loaded {
 /** Diffs of a dry run, printed once every chart was planned. */
 const pendingDiffs: Array<Promise<string>> = [];
 
-function generateOne(
+/** One chart of the batch through runGeneration, and its report on the terminal. */
+async function generateOne(
   chartDir: string,
   given: Record<string, unknown>,
   options: { force: boolean; dryRun: boolean; markers: boolean },
   io: Io,
   file: string | undefined,
-): 'written' | 'updated' | 'up to date' | 'refused' | 'marked' {
-  const say = (line: string) => io.stderr(`${file ? indent(file, line) : line}\n`);
-  let run;
+): Promise<'written' | 'updated' | 'up to date' | 'refused' | 'marked'> {
+  let report: GenerationReport;
   try {
-    run = openRun(chartDir, given, options);
+    report = await runGeneration({ chartDir, given, ...options });
   } catch (error) {
     if (!isUserError(error)) throw error;
-    say((error as Error).message);
+    io.stderr(`${file ? indent(file, (error as Error).message) : (error as Error).message}\n`);
     return 'refused';
   }
-  const { plan } = run;
-  if (run.recovered !== 'none') {
-    io.stderr(`${chartDir}: an interrupted update ${options.dryRun ? `would be ${run.recovered} first` : `was ${run.recovered}`}\n`);
+  const { plan } = report;
+  if (report.recovered !== 'none') {
+    io.stderr(`${chartDir}: an interrupted update ${options.dryRun ? `would be ${report.recovered} first` : `was ${report.recovered}`}\n`);
   }
-  for (const warning of generationWarnings(plan.model)) io.stderr(`${chartDir}: warning: ${warning}\n`);
+  for (const warning of report.warnings) io.stderr(`${chartDir}: warning: ${warning}\n`);
   for (const path of plan.skipped) io.stderr(`${join(chartDir, path)}: not applied: you deleted it, and this generation changes it\n`);
   if (!options.markers) {
     for (const { path } of plan.conflicts) io.stderr(`${join(chartDir, path)}: conflicting lines take the generator's side (--force)\n`);
@@ -260,22 +269,17 @@ function generateOne(
     pendingDiffs.push(plan.changes.length ? unifiedDiff(chartDir, plan.changes) : Promise.resolve(`${chartDir}: up to date\n`));
     return plan.changes.length === 0 ? 'up to date' : plan.update ? 'updated' : 'written';
   }
-  const existed = new Set(plan.changes.filter((change) => entryKind(chartDir, change.path) === 'file').map((change) => change.path));
-  try {
-    run.write();
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    say((error as Error).message);
-    return 'refused';
-  }
-  if (plan.changes.length === 0) {
+  if (report.written.length === 0) {
     io.stdout(`${chartDir}: up to date\n`);
     return 'up to date';
   }
-  const changedFiles = plan.changes.filter((change) => isOwnFile(change.path)).length;
-  const verb = plan.update ? `updated ${changedFiles} files, chart version ${plan.model.version}` : `wrote ${plan.changes.length} files`;
+  const own = report.files.filter((entry) => !entry.record);
+  const verb = plan.update ? `updated ${own.length} files, chart version ${plan.model.version}` : `wrote ${report.written.length} files`;
   io.stdout(`${chartDir}: ${verb}\n`);
-  if (plan.update && !file) io.stdout(fileReport(plan, existed));
+  if (plan.update && !file) {
+    const kept = `  kept ${report.kept} file${report.kept === 1 ? '' : 's'} as they were`;
+    io.stdout(`${[...own.map((entry) => `  ${entry.action} ${entry.path}`), kept].join('\n')}\n`);
+  }
   const marked = options.markers && plan.conflicts.length > 0;
   if (!file && !marked) io.stdout(`${nextSteps(plan.model, chartDir, process.cwd(), plan.update)}\n`);
   if (marked) {
@@ -284,19 +288,6 @@ function generateOne(
     return 'marked';
   }
   return plan.update ? 'updated' : 'written';
-}
-
-/** What an update did, file by file (the records it keeps of itself aside). */
-/** The chart's own files, not the records k8s-chart keeps of itself. */
-const isOwnFile = (path: string) => !isRecordFile(path);
-
-function fileReport(plan: { changes: Array<{ path: string; content?: unknown }>; generated: string[] }, existed: Set<string>): string {
-  const lines = plan.changes
-    .filter((change) => isOwnFile(change.path))
-    .map((change) => `  ${change.content === undefined ? 'removed' : existed.has(change.path) ? 'updated' : 'created'} ${change.path}`);
-  const changed = new Set(plan.changes.map((change) => change.path));
-  const kept = plan.generated.filter((path) => isOwnFile(path) && !changed.has(path)).length;
-  return `${[...lines, `  kept ${kept} file${kept === 1 ? '' : 's'} as they were`].join('\n')}\n`;
 }
 
 /** Failures that are the user's to mend, said in one line; anything else is a bug. */

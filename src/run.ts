@@ -1,55 +1,84 @@
-// One generation into one chart directory, shared by the bin and the Yeoman generator: take the
-// chart's lock, finish or roll back an interrupted run, plan (three-way merge), then write. Every
+// One generation into one chart directory, the one flow of the bin and the Yeoman generator: take
+// the chart's lock, finish or roll back an interrupted run, read the chart as a snapshot, plan
+// (three-way merge, pure), write, and say what was done as data for the caller to show. Every
 // failure is a RunError or one of chart-fs's one-line errors; nothing is half written.
 import { lockChart, type Lock } from './disk/lock.ts';
 import { planUpdate, type UpdatePlan, type UpdateOptions } from './update/plan-update.ts';
+import { readChartSnapshot } from './update/snapshot.ts';
+import { isRecordFile } from './update/record.ts';
 import { applyChanges, readJournal, recoverInterruptedUpdate, type Change } from './write.ts';
 import { checkChartDir, entryKind } from './disk/chart-fs.ts';
+import { generationWarnings } from './controllers.ts';
 
 export type ReadyPlan = Extract<UpdatePlan, { ok: true }>;
 
 /** Answers or a chart that the run refuses: the message is for the user, as it is. */
 export class RunError extends Error {}
 
-export interface OpenRun {
-  plan: ReadyPlan;
-  /** What was done with an interrupted run found in the chart. */
-  recovered: ReturnType<typeof recoverInterruptedUpdate>;
-  /** Writes these changes (the plan's, or fewer) under the journal, then gives the lock back. */
-  write(changes?: Change[]): void;
-  /** Gives the lock back without writing. */
-  close(): void;
+export interface GenerationRequest extends UpdateOptions {
+  chartDir: string;
+  /** The answers given (an answers file's, or the questions'); the chart's stored ones fill the rest. */
+  given: Record<string, unknown>;
+  /** Plan only: no lock is taken, nothing is repaired or written. */
+  dryRun?: boolean;
+  /** Under the lock, between planning and writing: which of the planned changes to write (the
+   * Yeoman generator asks here about files it hands to its own conflict choice). All by default. */
+  choose?: (plan: ReadyPlan) => Promise<Change[]> | Change[];
 }
 
-/** Locks the chart and plans the generation; the caller then writes or closes. A dry run takes no
- * lock and repairs nothing: it only reads. */
-export function openRun(chartDir: string, given: Record<string, unknown>, options: UpdateOptions & { dryRun?: boolean } = {}): OpenRun {
-  if (options.dryRun) checkChartDir(chartDir);
-  const lock: Lock | undefined = options.dryRun ? undefined : lockChart(chartDir);
+export interface WrittenFile {
+  path: string;
+  action: 'created' | 'updated' | 'removed';
+  /** One of the records k8s-chart keeps of itself (.yo-rc.json, .k8s-chart/), not the chart's own. */
+  record: boolean;
+}
+
+export interface GenerationReport {
+  chartDir: string;
+  plan: ReadyPlan;
+  /** What was done (in a dry run: would be done) with an interrupted run found in the chart. */
+  recovered: ReturnType<typeof recoverInterruptedUpdate>;
+  /** The changes written (in a dry run: to be written). */
+  written: Change[];
+  /** The same, file by file, as the user reads them. */
+  files: WrittenFile[];
+  /** How many of the chart's own generated files were kept as they were. */
+  kept: number;
+  warnings: string[];
+}
+
+/** What a real run would do with the journal of an interrupted one; a dry run only reads it. */
+function pendingRecovery(chartDir: string): GenerationReport['recovered'] {
+  checkChartDir(chartDir);
+  const pending = entryKind(chartDir, '.k8s-chart') === 'directory' ? readJournal(chartDir) : undefined;
+  return pending === undefined ? 'none' : pending.state === 'committed' ? 'completed' : 'rolled back';
+}
+
+export async function runGeneration(request: GenerationRequest): Promise<GenerationReport> {
+  const { chartDir, dryRun = false } = request;
+  const lock: Lock | undefined = dryRun ? undefined : lockChart(chartDir);
   try {
-    // A dry run only reads: the journal is checked, and what a real run would do with it is said.
-    const pending = options.dryRun && entryKind(chartDir, '.k8s-chart') === 'directory' ? readJournal(chartDir) : undefined;
-    const recovered = options.dryRun
-      ? pending === undefined ? 'none' : pending.state === 'committed' ? 'completed' : 'rolled back'
-      : recoverInterruptedUpdate(chartDir, { discard: options.force });
-    const plan = planUpdate(chartDir, given, options);
+    const recovered = dryRun ? pendingRecovery(chartDir) : recoverInterruptedUpdate(chartDir, { discard: request.force });
+    const snapshot = readChartSnapshot(chartDir);
+    const plan = planUpdate(snapshot, request.given, request);
     if (!plan.ok) throw new RunError(plan.message);
+    const written = dryRun || !request.choose ? plan.changes : await request.choose(plan);
+    if (!dryRun) applyChanges(chartDir, written);
+    const changed = new Set(plan.changes.map((change) => change.path));
     return {
+      chartDir,
       plan,
       recovered,
-      write(changes = plan.changes) {
-        try {
-          applyChanges(chartDir, changes);
-        } finally {
-          lock?.release({ tidy: true });
-        }
-      },
-      close() {
-        lock?.release({ tidy: true });
-      },
+      written,
+      files: written.map((change) => ({
+        path: change.path,
+        action: change.content === undefined ? 'removed' : snapshot.files.has(change.path) ? 'updated' : 'created',
+        record: isRecordFile(change.path),
+      })),
+      kept: plan.generated.filter((path) => !isRecordFile(path) && !changed.has(path)).length,
+      warnings: generationWarnings(plan.model),
     };
-  } catch (error) {
+  } finally {
     lock?.release({ tidy: true });
-    throw error;
   }
 }

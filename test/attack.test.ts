@@ -15,7 +15,7 @@ import { helms, helmTemplate } from './support/helm.ts';
 import { load } from 'js-yaml';
 import helpers from 'yeoman-test';
 import { builtGenerator } from './support/yo.ts';
-import { openRun } from '../src/run.ts';
+import { runGeneration } from '../src/run.ts';
 import { DamagedRecordError } from '../src/disk/chart-fs.ts';
 import { shopAnswers } from './support/answers.ts';
 
@@ -76,7 +76,7 @@ const badPaths = (c: ReturnType<typeof canary>, dir: string) => [
   '.git/config',
 ];
 
-test('a journal with a path outside the chart is damaged: one line, nothing done; --force drops it', () => {
+test('a journal with a path outside the chart is damaged: one line, nothing done; --force drops it', async () => {
   const c = canary();
   const { out, chart: dir, tree } = chart();
   const before = tree();
@@ -92,7 +92,7 @@ test('a journal with a path outside the chart is damaged: one line, nothing done
       const label = `${operation} ${JSON.stringify(path)}`;
       // Every case in the process (the same code the bin runs), the first of each through the bin.
       try {
-        openRun(dir, load(secondAnswers) as Record<string, unknown>).close();
+        await runGeneration({ chartDir: dir, given: load(secondAnswers) as Record<string, unknown> });
         assert.unreachable(`${label}: accepted`);
       } catch (error) {
         assert.instance(error, DamagedRecordError, label);

@@ -172,7 +172,7 @@ test('the --answers path does not load Yeoman', () => {
   assert.is(run.status, 0, run.stderr);
   assert.ok(existsSync(join(out, 'demo/Chart.yaml')));
   // The hook itself works: the interactive module, which needs Yeoman, fails to load under it.
-  const probe = spawnSync(process.execPath, ['--import', denyYeoman, '-e', `await import(${JSON.stringify(join(repoRoot, 'dist/src/interactive.js'))})`, '--input-type=module'], { encoding: 'utf8' });
+  const probe = spawnSync(process.execPath, ['--import', denyYeoman, '-e', `await import(${JSON.stringify(join(repoRoot, 'dist/generators/app/interactive.js'))})`, '--input-type=module'], { encoding: 'utf8' });
   assert.is.not(probe.status, 0);
   assert.match(probe.stderr, /loaded yeoman-environment on the --answers path/);
 });

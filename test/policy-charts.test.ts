@@ -1,4 +1,4 @@
-// Every example chart passes the rule set (src/policy/rules.ts) with its defaults and with each
+// Every example chart passes the rule set (check/rules.ts) with its defaults and with each
 // ci/ file that keeps the safeguards on; the file that switches them off shows only the findings
 // of the safeguards it switched off.
 import { test } from 'uvu';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { helms, helmTemplate } from './support/helm.ts';
 import { examplesDir, exampleAnswerFiles } from './support/paths.ts';
 import { loadAnswersFile } from '../src/answers/load.ts';
-import { checkManifests, formatFinding } from '../src/policy/rules.ts';
+import { checkManifests, formatFinding } from '../check/rules.ts';
 
 const helm4 = (await helms()).find((binary) => binary.name === 'helm4')!;
 const charts = exampleAnswerFiles.map((file) => (loadAnswersFile(file) as { name: string }).name);

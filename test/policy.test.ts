@@ -1,4 +1,4 @@
-// The policy rules (src/policy/rules.ts) and `k8s-chart check` (src/policy/cli.ts). A clean rendered
+// The policy rules (check/rules.ts) and `k8s-chart check` (check/cli.ts). A clean rendered
 // chart (fixtures/policy/chart.yaml) passes every rule; each bad fixture is that chart with one
 // change, and must give exactly the expected findings of exactly one rule.
 import { test } from 'uvu';
@@ -6,8 +6,8 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAll } from 'js-yaml';
-import { RULES, checkManifests, formatFinding, type K8sObject } from '../src/policy/rules.ts';
-import { runCheck } from '../src/policy/cli.ts';
+import { RULES, checkManifests, formatFinding, type K8sObject } from '../check/rules.ts';
+import { runCheck } from '../check/cli.ts';
 import { repoRoot } from './support/paths.ts';
 
 const fixtures = join(repoRoot, 'test/fixtures/policy');

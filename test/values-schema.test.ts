@@ -60,7 +60,7 @@ test('helm lint accepts the EnvVars and tolerations the API accepts', () => {
 
 test('podDisruptionBudget.maxUnavailable 0: the API accepts it, k8s-chart check names it', async () => {
   const { helmTemplate } = await import('./support/helm.ts');
-  const { checkManifests, formatFinding } = await import('../src/policy/rules.ts');
+  const { checkManifests, formatFinding } = await import('../check/rules.ts');
   const rendered = helmTemplate(binaries[1]!.bin, shopApi, { set: ['podDisruptionBudget.maxUnavailable=0'] });
   assert.ok(rendered.ok, rendered.output);
   const findings = checkManifests(rendered.docs).map(formatFinding);

@@ -1,22 +1,22 @@
 // The generator behind `yo k8s-chart` (index.ts loads it once Node is new enough): asks what the
 // answers do not hold yet, then writes the chart. The generator only prompts and writes;
 // validation, the model and the files come from src/.
-import { existsSync } from 'node:fs';
 import { DiskError, entryKind } from '../../src/disk/chart-fs.ts';
 import { join, relative, resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { AnswersFileError, loadAnswersFile } from '../../src/answers/load.ts';
 import { formatProblems } from '../../src/answers/validate.ts';
 import { generate } from '../../src/generate.ts';
-import { generationWarnings } from '../../src/controllers.ts';
-import { askQuestions, SECTIONS, type Section } from '../../src/prompts.ts';
+import { SECTIONS, type Section } from '../../src/prompts.ts';
+import { askQuestions } from '../../src/parts/questions.ts';
 import { replacing } from '../../src/answers/data.ts';
 import { saveAnswersFile } from '../../src/answers/save.ts';
 import { dump } from 'js-yaml';
 import { validateChartName } from '../../src/validators.ts';
-import { readRecord, RECORD_FILE } from '../../src/update/record.ts';
+import { RECORD_FILE } from '../../src/update/record.ts';
+import { readRecord } from '../../src/update/snapshot.ts';
 import { migrateAnswers } from '../../src/update/migrate.ts';
-import { openRun, RunError, type OpenRun } from '../../src/run.ts';
+import { runGeneration, RunError, type GenerationReport, type ReadyPlan } from '../../src/run.ts';
 import { nextSteps } from '../../src/next-steps.ts';
 
 /**
@@ -47,7 +47,9 @@ function refuseLinkedRecord<T>(options: T): T {
 }
 
 export default class K8sChartGenerator extends Generator {
-  private chartRun: OpenRun | undefined;
+  /** What writing generates: the answers given (the stored ones fill the rest), and --force. */
+  private given: Record<string, unknown> = {};
+  private force = false;
   private chartDir = '';
   private askConflicts = false;
   private asked = false;
@@ -96,9 +98,8 @@ export default class K8sChartGenerator extends Generator {
       throw new Error((generation.ok ? '' : formatProblems(generation.problems)) + hint);
     }
     this.chartDir = inPlace ? this.destinationRoot() : this.destinationPath(name);
-    // Takes the chart's lock until writing is done; the plan is made under it.
-    this.chartRun = openRun(this.chartDir, data, { force });
-    this._reportPlan();
+    this.given = data;
+    this.force = force;
   }
 
   /**
@@ -117,23 +118,22 @@ export default class K8sChartGenerator extends Generator {
       const name = String(answers.name ?? '');
       this.chartDir = inPlace ? this.destinationRoot() : this.destinationPath(name);
       let problems = '';
+      let planned: GenerationReport | undefined;
       given = replacing(stored, answers as Record<string, unknown>);
       try {
         // Planned only, to be reviewed: no lock is taken and nothing is touched until the user says so.
-        this.chartRun = openRun(this.chartDir, given, { force: true, dryRun: true });
+        planned = await runGeneration({ chartDir: this.chartDir, given, force: true, dryRun: true });
       } catch (error) {
         if (!(error instanceof RunError)) throw error;
         problems = error.message;
       }
-      this.log(this._review(answers as Record<string, unknown>, problems));
+      this.log(this._review(answers as Record<string, unknown>, planned, problems));
       const write = 'write the chart';
       const cancel = 'cancel: write nothing';
       const choices = [...(problems ? [] : [write]), ...SECTIONS.map((section) => `change: ${section}`), cancel];
       const { [reviewName(round)]: choice } = await prompt([
         { type: 'select', name: reviewName(round), message: problems ? 'Go back to a section to mend it' : 'Write it, or change a section first?', choices: choices.map((value) => ({ name: value, value })), default: problems ? cancel : write },
       ]);
-      this.chartRun?.close();
-      this.chartRun = undefined;
       if (choice === write) break;
       if (choice === cancel || typeof choice !== 'string' || !choice.startsWith('change: ')) {
         if (problems) throw new Error(problems);
@@ -143,39 +143,32 @@ export default class K8sChartGenerator extends Generator {
       }
       answers = await askQuestions(prompt, answers, { again: new Set([choice.slice('change: '.length) as Section]) });
     }
-    // Takes the chart's lock until writing is done; the plan is made again under it.
-    this.chartRun = openRun(this.chartDir, given, { force: true });
-    this._reportPlan();
+    // Writing plans again, under the chart's lock.
+    this.given = given;
+    this.force = true;
   }
 
   /** The answers in force and what writing them changes, said before anything is written. */
-  private _review(answers: Record<string, unknown>, problems: string): string {
+  private _review(answers: Record<string, unknown>, planned: GenerationReport | undefined, problems: string): string {
     const shown = relative(this.contextRoot, this.chartDir) || '.';
     const lines = ['', 'Review:', ...dump(JSON.parse(JSON.stringify(answers)), { lineWidth: -1 }).trimEnd().split('\n').map((line) => `  ${line}`)];
-    if (problems) return [...lines, '', 'These answers are refused:', ...problems.split('\n').map((line) => `  ${line}`), ''].join('\n');
-    const plan = this.chartRun!.plan;
+    if (problems || !planned) return [...lines, '', 'These answers are refused:', ...problems.split('\n').map((line) => `  ${line}`), ''].join('\n');
+    const { plan } = planned;
     if (!plan.update) return [...lines, '', `Writes ${plan.changes.length} files into ${shown}/`, ''].join('\n');
     if (plan.changes.length === 0) return [...lines, '', `${shown}: up to date, no file changes`, ''].join('\n');
-    const verb = (path: string, content: unknown) => (content === undefined ? 'remove' : existsSync(join(this.chartDir, path)) ? 'update' : 'create');
-    return [...lines, '', `Changes in ${shown}/ (chart version ${plan.model.version}):`, ...plan.changes.map((change) => `  ${verb(change.path, change.content)} ${change.path}`), ''].join('\n');
-  }
-
-  private _reportPlan(): void {
-    for (const warning of generationWarnings(this.chartRun!.plan.model)) this.log.info(`warning: ${warning}`);
-    for (const path of this.chartRun!.plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
+    const verb = { created: 'create', updated: 'update', removed: 'remove' } as const;
+    return [...lines, '', `Changes in ${shown}/ (chart version ${plan.model.version}):`, ...planned.files.map((file) => `  ${verb[file.action]} ${file.path}`), ''].join('\n');
   }
 
   async writing(): Promise<void> {
     if (this.cancelled) return;
-    const run = this.chartRun!;
-    const { plan } = run;
-    // Everything is written under the journal (src/write.ts): never half done, and no link inside
-    // the chart is followed. Files with conflicting lines, when the user can be asked, go through
-    // Yeoman's conflict choice instead; an edited file of a part now switched off is removed only
-    // if the user says so.
-    const asked = new Set(this.askConflicts ? plan.conflicts.map((conflict) => conflict.path) : []);
-    try {
+    // Files with conflicting lines, when the user can be asked, go through Yeoman's conflict choice
+    // instead of the journal; an edited file of a part now switched off is removed only if the
+    // user says so.
+    const asked = new Set<string>();
+    const choose = async (plan: ReadyPlan) => {
       if (this.askConflicts) {
+        for (const { path } of plan.conflicts) asked.add(path);
         for (const path of plan.orphans) {
           const { removeOrphan } = await this.prompt<{ removeOrphan: boolean }>([
             { type: 'confirm', name: 'removeOrphan', message: `${path}: you edited it, and its part is now switched off. Remove it?`, default: true },
@@ -183,18 +176,19 @@ export default class K8sChartGenerator extends Generator {
           if (!removeOrphan) asked.add(path);
         }
       }
-    } catch (error) {
-      run.close();
-      throw error;
-    }
-    const written = plan.changes.filter((change) => !asked.has(change.path));
-    const existed = new Set(written.filter((change) => existsSync(join(this.chartDir, change.path))).map((change) => change.path));
-    run.write(written);
+      return plan.changes.filter((change) => !asked.has(change.path));
+    };
+    // Everything else is written under the journal (src/write.ts): never half done, and no link
+    // inside the chart is followed.
+    const report = await runGeneration({ chartDir: this.chartDir, given: this.given, force: this.force, choose });
+    const { plan } = report;
+    for (const warning of report.warnings) this.log.info(`warning: ${warning}`);
+    for (const path of plan.skipped) this.log.info(`${path}: not applied: you deleted it, and this generation changes it`);
     // Said as Yeoman says what it writes, relative to where yo runs.
-    for (const change of written) {
-      const shown = relative(this.destinationRoot(), join(this.chartDir, change.path)) || change.path;
-      if (change.content === undefined) this.log.removed(shown);
-      else if (existed.has(change.path)) this.log.force(shown);
+    for (const file of report.files) {
+      const shown = relative(this.destinationRoot(), join(this.chartDir, file.path)) || file.path;
+      if (file.action === 'removed') this.log.removed(shown);
+      else if (file.action === 'updated') this.log.force(shown);
       else this.log.create(shown);
     }
     for (const change of plan.changes) {
@@ -203,7 +197,7 @@ export default class K8sChartGenerator extends Generator {
     if (plan.update) {
       this.log.info(plan.changes.length ? `${this.chartDir}: chart version ${plan.model.version}` : `${this.chartDir}: up to date`);
     }
-    if (written.length) this.log(nextSteps(plan.model, this.chartDir, this.contextRoot));
+    if (report.written.length) this.log(nextSteps(plan.model, this.chartDir, this.contextRoot));
     await this._saveAnswers(plan.answers);
   }
 

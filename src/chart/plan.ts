@@ -9,15 +9,16 @@ import { chartValues } from './values.ts';
 import { trafficPeers } from '../controllers.ts';
 import { parameters } from './values-tree.ts';
 import { PARTS } from '../parts/index.ts';
+import { kindTraits } from '../kinds/traits.ts';
+import { MULTI_NODE_MODES } from '../parts/persistence/access-modes.ts';
 import type { PartFile, RenderContext } from '../parts/part.ts';
 import { COMPONENT_FILE_PARTS, componentsOf, type ComponentModel } from '../parts/components/model.ts';
-import { BASE_FILE, RECORD_FILE, baseContent, recordContent } from '../update/record.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 
 export interface ChartFile {
   /** Path inside the chart directory, with "/" separators. */
   path: string;
-  /** Text, but for the compressed record of the last generation. */
+  /** Text, but for the compressed record of the last generation (src/update/record.ts adds it). */
   content: string | Buffer;
 }
 
@@ -73,30 +74,34 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
   return found;
 }
 
-/** Renders every file the model asks for, in plan order, then the record of this generation (the
- * base of the next update). Pure: no disk access. */
-export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
+/** Renders every file the model asks for, in plan order: the chart's own files only (the record of
+ * the generation is the update's, src/update/record.ts). Pure: no disk access. */
+export function renderChart(model: ChartModel): ChartFile[] {
   const values = chartValues(model);
   const context: RenderContext = { model, values };
   const components = componentsOf(model);
   const chart = {
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
+    accessModes: { multiNode: MULTI_NODE_MODES },
     components: components.map(({ name, model: own }) => ({ name, kind: own.workload.kind, summary: componentSummary(own) })),
     // The context that names what the components share (their ConfigMap, Secret, ServiceAccount).
     chartContext: components.length ? '(omit . "Component")' : '.',
   };
-  const view = { ...model, ...chart, traffic: trafficPeers(model), parameters: parameters(values), scope: '' };
+  const view = {
+    ...model,
+    ...chart,
+    // The templates ask the workload kind's traits, as the code does, instead of its name.
+    kindTraits: kindTraits(model.workload.kind),
+    traffic: trafficPeers(model),
+    parameters: parameters(values),
+    scope: '',
+  };
   const files: ChartFile[] = CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
     path: file.path,
     content: file.render ? file.render(context) : template(`chart/${file.path}`)(view),
   }));
   for (const component of components) files.push(...renderComponent(model, component, chart));
-  const record = {
-    path: RECORD_FILE,
-    content: recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }),
-  };
-  const all = [...files, record].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...all, { path: BASE_FILE, content: baseContent(all) }];
+  return files;
 }
 
 /** A component's files: the main workload's templates, rendered with the component's model into
@@ -105,7 +110,7 @@ export function renderChart(model: ChartModel, answers: unknown): ChartFile[] {
  * componentContext in _helpers.tpl), so `$` inside it is that context too. */
 function renderComponent(model: ChartModel, component: ComponentModel, chart: Record<string, unknown>): ChartFile[] {
   const own = { ...component.model, name: model.name };
-  const view = { ...own, ...chart, traffic: trafficPeers(own), parameters: [], scope: `${component.name}.` };
+  const view = { ...own, ...chart, kindTraits: kindTraits(own.workload.kind), traffic: trafficPeers(own), parameters: [], scope: `${component.name}.` };
   const shared = [own.config.enabled && 'config', own.secrets.enabled && 'secrets'].filter(Boolean);
   const context = `(list . ${JSON.stringify(component.name)} ${JSON.stringify(own.workload.kind)} (list ${shared.map((key) => JSON.stringify(key)).join(' ')}))`;
   return COMPONENT_PLAN.filter((file) => file.when?.(own) ?? true).map((file) => {

@@ -1,12 +1,11 @@
+import { kindTraits } from './traits.ts';
 import type { WorkloadModule } from './kind.ts';
 import { group, leaf } from '../chart/values-tree.ts';
 import { bool, cronSchedule, int, str } from '../chart/schemas.ts';
 import { jobValues } from './job.ts';
 
 export const cronJob: WorkloadModule = {
-  kind: 'CronJob',
-  longRunning: false,
-  replicated: false,
+  ...kindTraits('CronJob'),
   files: [{ path: 'templates/cronjob.yaml' }],
   values: (model) => [
     group('cronjob', 'When the Job runs', [

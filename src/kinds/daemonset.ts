@@ -1,11 +1,10 @@
+import { kindTraits } from './traits.ts';
 import { minReadySeconds, type WorkloadModule } from './kind.ts';
 import { leaf } from '../chart/values-tree.ts';
 import { bool, int, intOrString, updateStrategy } from '../chart/schemas.ts';
 
 export const daemonSet: WorkloadModule = {
-  kind: 'DaemonSet',
-  longRunning: true,
-  replicated: false,
+  ...kindTraits('DaemonSet'),
   files: [{ path: 'templates/daemonset.yaml' }],
   values: (model) => [
     leaf(

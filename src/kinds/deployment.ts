@@ -1,5 +1,7 @@
+import { kindTraits } from './traits.ts';
 import { minReadySeconds, type WorkloadModule } from './kind.ts';
 import type { ChartModel } from '../model.ts';
+import { servesOneNode } from '../parts/persistence/access-modes.ts';
 import { leaf } from '../chart/values-tree.ts';
 import { int, intOrString, updateStrategy } from '../chart/schemas.ts';
 
@@ -7,12 +9,10 @@ import { int, intOrString, updateStrategy } from '../chart/schemas.ts';
 export const singleAttachVolume = (model: ChartModel) =>
   model.persistence.enabled &&
   model.persistence.existingClaim === '' &&
-  model.persistence.accessModes.every((mode) => mode === 'ReadWriteOnce' || mode === 'ReadWriteOncePod');
+  servesOneNode(model.persistence.accessModes);
 
 export const deployment: WorkloadModule = {
-  kind: 'Deployment',
-  longRunning: true,
-  replicated: true,
+  ...kindTraits('Deployment'),
   files: [
     { path: 'templates/deployment.yaml' },
     { path: 'templates/pvc.yaml', when: (m) => m.persistence.enabled && m.persistence.existingClaim === '' },

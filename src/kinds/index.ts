@@ -7,6 +7,8 @@ import { statefulSet } from './statefulset.ts';
 import { daemonSet } from './daemonset.ts';
 import { job } from './job.ts';
 import { cronJob } from './cronjob.ts';
+import { model } from './model.ts';
+import { workloadRules } from './rules.ts';
 
 export const WORKLOAD_MODULES: readonly WorkloadModule[] = [deployment, statefulSet, daemonSet, job, cronJob];
 
@@ -16,9 +18,12 @@ export function workloadModule(kind: WorkloadKind): WorkloadModule {
   return found;
 }
 
-/** The workload as a part: the chosen kind's values section and templates. */
+/** The workload as a part: the chosen kind's rules, values section and templates. */
 export const workload: Part = {
   name: 'workload',
+
+  model,
+  rules: workloadRules,
 
   values: (model) => [{ title: model.workload.kind, nodes: workloadModule(model.workload.kind).values(model) }],
 

@@ -1,3 +1,4 @@
+import { kindTraits } from './traits.ts';
 import type { WorkloadModule } from './kind.ts';
 import { group, leaf, type ValueNode } from '../chart/values-tree.ts';
 import { int } from '../chart/schemas.ts';
@@ -15,9 +16,7 @@ export function jobValues(ttlSecondsAfterFinished: number, limits: { backoffLimi
 }
 
 export const job: WorkloadModule = {
-  kind: 'Job',
-  longRunning: false,
-  replicated: false,
+  ...kindTraits('Job'),
   files: [{ path: 'templates/job.yaml' }],
   values: () => [
     jobValues(86400, {

@@ -1,7 +1,7 @@
-// What each workload kind brings to a chart: its own templates and its own values. The chart's
-// shared files (Service, Ingress, ConfigMap, ...) are in src/chart/plan.ts; the traits every kind
-// has (long-running, replicated) in src/model.ts.
-import type { ChartModel, WorkloadKind } from '../model.ts';
+// What each workload kind brings to a chart: its traits (./traits.ts), its own templates and its
+// own values. The chart's shared files (Service, Ingress, ConfigMap, ...) are the other parts'.
+import type { ChartModel } from '../model.ts';
+import type { KindTraits } from './traits.ts';
 import { leaf, type ValueNode } from '../chart/values-tree.ts';
 import { int } from '../chart/schemas.ts';
 
@@ -11,14 +11,7 @@ export interface KindFile {
   when?: (model: ChartModel) => boolean;
 }
 
-/** What a workload kind is, once: every other module asks the kind's traits, never its name. */
-export interface KindTraits {
-  kind: WorkloadKind;
-  /** Deployment, StatefulSet, DaemonSet: pods that keep running (probes, a Service). */
-  longRunning: boolean;
-  /** Deployment, StatefulSet: a replica count, autoscaling, a disruption budget. */
-  replicated: boolean;
-}
+export type { KindTraits } from './traits.ts';
 
 export interface WorkloadModule extends KindTraits {
   files: KindFile[];

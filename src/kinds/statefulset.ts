@@ -1,11 +1,10 @@
+import { kindTraits } from './traits.ts';
 import { minReadySeconds, type WorkloadModule } from './kind.ts';
 import { leaf } from '../chart/values-tree.ts';
 import { int, updateStrategy } from '../chart/schemas.ts';
 
 export const statefulSet: WorkloadModule = {
-  kind: 'StatefulSet',
-  longRunning: true,
-  replicated: true,
+  ...kindTraits('StatefulSet'),
   files: [{ path: 'templates/statefulset.yaml' }, { path: 'templates/service-headless.yaml' }],
   values: (model) => [
     leaf('replicaCount', model.workload.replicas, int(0), 'Pod count (ignored while autoscaling is on)'),

@@ -6,7 +6,7 @@
 import type { Answers, ChartModel } from '../model.ts';
 import type { ValueSection } from '../chart/values-tree.ts';
 import type { Problem } from '../answers/problem.ts';
-import type { KindTraits } from '../kinds/kind.ts';
+import type { KindTraits } from '../kinds/traits.ts';
 
 /** A row of the file plan: an output path and when it is in the chart. Its content is the
  * Handlebars template templates/chart/<path>.hbs, or the part's own function of the render. */
@@ -29,11 +29,19 @@ export interface RuleContext {
   kind: KindTraits;
 }
 
+/** What a part's model reads besides the answers: the traits of the workload kind, and the
+ * chart version an update keeps when the answers set none. */
+export interface ModelContext {
+  kind: KindTraits;
+  chartVersion: string;
+}
+
 export interface Part {
   /** Its name: the key of its answers and of its model slice where it has them. */
   name: string;
-  /** Its slice of the chart model: the answers with the part's defaults applied. */
-  model?: (answers: Answers) => Partial<ChartModel>;
+  /** Its slice of the chart model: the answers with the part's defaults applied (the only place
+   * they are applied). */
+  model?: (answers: Answers, context: ModelContext) => Partial<ChartModel>;
   rules?: (context: RuleContext) => Problem[];
   /** Its sections of values.yaml, in order; none when the answers leave it out. */
   values?: (model: ChartModel) => ValueSection[];

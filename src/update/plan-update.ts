@@ -1,6 +1,6 @@
 // Generating into a chart directory: a new chart, or an update of one this generator made, merged
-// three ways file by file. Everything is decided in memory; nothing here touches the disk but to
-// read it.
+// three ways file by file. Pure: the chart directory comes in as a snapshot (snapshot.ts reads it),
+// and the plan goes out as data for src/write.ts.
 import { join } from 'node:path';
 import type { ChartFile } from '../chart/plan.ts';
 import { formatProblems, type Problem } from '../answers/validate.ts';
@@ -8,10 +8,8 @@ import { generate } from '../generate.ts';
 import type { ChartModel } from '../model.ts';
 import { mergeFile, sameAsGenerated, type Conflict, type Resolution } from './merge.ts';
 import { migrateAnswers } from './migrate.ts';
-import { BASE_FILE, RECORD_FILE, readRecord } from './record.ts';
-import { JOURNAL_TEMP, sameContent, type Change } from '../write.ts';
-import { holdsFiles, readChartFile } from '../disk/chart-fs.ts';
-import { LOCK_FILE } from '../disk/lock.ts';
+import { BASE_FILE, RECORD_FILE, type ReadRecord } from './record.ts';
+import { sameContent, type Change } from '../write.ts';
 import { overlayAnswers } from '../answers/data.ts';
 
 export { overlayAnswers };
@@ -21,6 +19,27 @@ export interface UpdateOptions {
   force?: boolean;
   /** Write git's conflict markers into files where both sides changed the same lines. */
   markers?: boolean;
+}
+
+/** What planning needs from the chart directory, as data (snapshot.ts reads it). */
+export interface ChartSnapshot {
+  /** Where the chart is: for messages only, never read from planning. */
+  dir: string;
+  /** Whether it holds anything but empty folders, the lock and a journal's temporary file (what an
+   * interrupted fresh generation may leave): only then is it somebody's chart. */
+  occupied: boolean;
+  record: ReadRecord;
+  /** The bytes on disk of each file the plan, the base or the records name; a path not here is
+   * missing. A path that could not be read (a link, a folder) holds its error, thrown only if the
+   * plan uses that path. */
+  files: ReadonlyMap<string, Buffer | Error>;
+}
+
+/** The file at `path` in the snapshot: its bytes, or undefined when it is missing. */
+export function snapshotFile(snapshot: ChartSnapshot, path: string): Buffer | undefined {
+  const found = snapshot.files.get(path);
+  if (found instanceof Error) throw found;
+  return found;
 }
 
 export type UpdatePlan =
@@ -43,7 +62,6 @@ export type UpdatePlan =
   | { ok: false; message: string };
 
 const RECORDS = new Set([RECORD_FILE, BASE_FILE]);
-const TRANSIENT = new Set([LOCK_FILE, JOURNAL_TEMP]);
 
 const chartVersionOf = (chartYaml: string | undefined) => /^version:\s*["']?([^"'\s]+)/m.exec(chartYaml ?? '')?.[1];
 
@@ -53,8 +71,8 @@ export function bumpPatch(version: string): string {
   return match ? `${match[1]}.${match[2]}.${BigInt(match[3]!) + 1n}` : version;
 }
 
-function fresh(files: ChartFile[], chartDir: string): Change[] {
-  return files.filter((file) => !sameContent(readChartFile(chartDir, file.path), file.content));
+function fresh(files: ChartFile[], snapshot: ChartSnapshot): Change[] {
+  return files.filter((file) => !sameContent(snapshotFile(snapshot, file.path), file.content));
 }
 
 interface Merged {
@@ -66,12 +84,12 @@ interface Merged {
   conflicts: Array<{ path: string; conflicts: Conflict[] }>;
 }
 
-function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[], resolution: Resolution): Merged {
+function mergeAll(snapshot: ChartSnapshot, base: Map<string, string>, files: ChartFile[], resolution: Resolution): Merged {
   const merged: Merged = { unresolved: [], changes: [], orphans: [], skipped: [], conflicts: [] };
   const generated = new Map(files.map((file) => [file.path, file.content]));
   for (const path of new Set([...base.keys(), ...generated.keys()])) {
     const next = generated.get(path);
-    const disk = readChartFile(chartDir, path);
+    const disk = snapshotFile(snapshot, path);
     if (RECORDS.has(path) || Buffer.isBuffer(next)) {
       if (next !== undefined && !sameContent(disk, next)) merged.changes.push({ path, content: next });
       continue;
@@ -100,11 +118,10 @@ function mergeAll(chartDir: string, base: Map<string, string>, files: ChartFile[
   return merged;
 }
 
-export function planUpdate(chartDir: string, given: Record<string, unknown>, options: UpdateOptions = {}): UpdatePlan {
-  // Empty folders, the lock and a journal's temporary file are what an interrupted fresh
-  // generation may leave: such a directory is no one's chart yet.
-  const exists = holdsFiles(chartDir, TRANSIENT);
-  const found = exists ? readRecord(chartDir) : { kind: 'none' as const };
+/** The plan of one generation into the chart the snapshot shows, with the given answers over the
+ * stored ones. */
+export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknown>, options: UpdateOptions = {}): UpdatePlan {
+  const { dir: chartDir, occupied: exists, record: found } = snapshot;
   if (!exists || found.kind !== 'ours') {
     if (exists && !options.force) {
       const why = found.kind === 'none' ? 'was not made by k8s-chart (no .yo-rc.json)' : `has a damaged record: ${'message' in found ? found.message : ''}`;
@@ -117,7 +134,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
       ok: true,
       model: generation.model,
       answers,
-      changes: fresh(generation.files, chartDir),
+      changes: fresh(generation.files, snapshot),
       generated: generation.files.map((file) => file.path),
       orphans: [],
       skipped: [],
@@ -132,7 +149,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   const attempt = (chartVersion: string): Attempt => {
     const generation = generate(answers, chartVersion);
     if (!generation.ok) return { ok: false, problems: generation.problems };
-    return { ok: true, generation, merged: mergeAll(chartDir, base, generation.files, options.markers && !options.force ? 'markers' : 'generated') };
+    return { ok: true, generation, merged: mergeAll(snapshot, base, generation.files, options.markers && !options.force ? 'markers' : 'generated') };
   };
   let result = attempt(record.chartVersion);
   if (!result.ok) return { ok: false, message: formatProblems(result.problems) };
@@ -140,7 +157,7 @@ export function planUpdate(chartDir: string, given: Record<string, unknown>, opt
   // A change to the chart's own files bumps the patch version, unless the user set a version
   // (in Chart.yaml, or in the answers).
   const chartFilesChange = result.merged.changes.some((change) => !RECORDS.has(change.path));
-  const userVersion = chartVersionOf(readChartFile(chartDir, 'Chart.yaml')?.toString('utf8'));
+  const userVersion = chartVersionOf(snapshotFile(snapshot, 'Chart.yaml')?.toString('utf8'));
   const userKeptVersion = userVersion === undefined || userVersion === chartVersionOf(base.get('Chart.yaml'));
   if (chartFilesChange && userKeptVersion && answers.version === undefined) {
     result = attempt(bumpPatch(record.chartVersion));

@@ -2,13 +2,15 @@
 // version, the chart version it wrote) and `.k8s-chart/base.json.gz`, the content of the last
 // generation, which is the base of the next update's three-way merge. Both are committed with the
 // chart and left out of its package by .helmignore.
+// Nothing here reads the disk: src/update/snapshot.ts reads the bytes, this module judges them.
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GENERATOR_NAME } from '../version.generated.js';
+import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 import type { ChartFile } from '../chart/plan.ts';
+import type { ChartModel } from '../model.ts';
 import { nestingDepth, toData } from '../answers/data.ts';
-import { DamagedRecordError, readChartFile, unsafePathReason } from '../disk/chart-fs.ts';
+import { DamagedRecordError, unsafePathReason } from '../disk/chart-fs.ts';
 import { validateBase, validateRecordEntry } from './validate-records.generated.js';
 
 export const RECORD_FILE = '.yo-rc.json';
@@ -39,6 +41,16 @@ export function baseContent(files: ChartFile[]): Buffer {
   return gzipSync(JSON.stringify(Object.fromEntries(entries)));
 }
 
+const byPath = (a: ChartFile, b: ChartFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** The chart's own files with the record of this generation added: `.yo-rc.json`, then the base of
+ * the next update (every file but itself), all sorted by path. */
+export function withRecords(files: ChartFile[], model: ChartModel, answers: unknown): ChartFile[] {
+  const record = { path: RECORD_FILE, content: recordContent({ version: GENERATOR_VERSION, chartVersion: model.version, answers: answers as Record<string, unknown> }) };
+  const all = [...files, record].sort(byPath);
+  return [...all, { path: BASE_FILE, content: baseContent(all) }];
+}
+
 export type ReadRecord =
   | { kind: 'none' }
   | { kind: 'foreign'; message: string }
@@ -52,12 +64,14 @@ const MAX_BASE_BYTES = 64 * 1024 * 1024;
 export const firstError = (errors: ErrorObject[] | null | undefined, whole = 'the entry') =>
   errors?.[0] ? `${errors[0].instancePath || whole} ${errors[0].message}` : 'misshapen';
 
-/** What the chart directory says of itself. Every record is checked against its schema, and every
- * path in the base against chart-fs's rules, before anything uses them. */
-export function readRecord(chartDir: string): ReadRecord {
+/** What `.yo-rc.json`'s bytes (undefined: no such file) say, checked against its schema: no
+ * record, another generator's, a damaged one, or ours, whose base is to be read next. */
+export type RecordEntry = Exclude<ReadRecord, { kind: 'ours' }> | { kind: 'entry'; record: ChartRecord };
+
+const damaged = (file: string, reason: string) => ({ kind: 'damaged' as const, message: new DamagedRecordError(file, reason).message });
+
+export function parseRecordEntry(chartDir: string, recordBytes: Buffer | undefined): RecordEntry {
   const recordPath = join(chartDir, RECORD_FILE);
-  const damaged = (file: string, reason: string) => ({ kind: 'damaged' as const, message: new DamagedRecordError(file, reason).message });
-  const recordBytes = readChartFile(chartDir, RECORD_FILE, 16 * 1024 * 1024);
   if (recordBytes === undefined) return { kind: 'none' };
   let parsed: unknown;
   try {
@@ -72,9 +86,13 @@ export function readRecord(chartDir: string): ReadRecord {
   const { version, chartVersion, answers } = entry as ChartRecord;
   // Answers nest a few levels (config.data.KEY); far deeper is no answers this generator wrote.
   if (nestingDepth(answers, 16) > 16) return damaged(recordPath, `${GENERATOR_NAME}: answers nested deeper than 16 levels`);
+  return { kind: 'entry', record: { version, chartVersion: chartVersion ?? '0.1.0', answers: toData(answers, { dropNulls: true }) as Record<string, unknown> } };
+}
 
+/** The record with its base (the bytes of `.k8s-chart/base.json.gz`, undefined when missing):
+ * every path in the base is checked against chart-fs's rules before anything uses it. */
+export function parseBase(chartDir: string, record: ChartRecord, zipped: Buffer | undefined): ReadRecord {
   const basePath = join(chartDir, BASE_FILE);
-  const zipped = readChartFile(chartDir, BASE_FILE);
   if (zipped === undefined) return damaged(basePath, 'missing: it is the base of every update');
   let data: unknown;
   try {
@@ -89,9 +107,5 @@ export function readRecord(chartDir: string): ReadRecord {
     if (unsafe) return damaged(basePath, unsafe);
     base.set(path, content);
   }
-  return {
-    kind: 'ours',
-    record: { version, chartVersion: chartVersion ?? '0.1.0', answers: toData(answers, { dropNulls: true }) as Record<string, unknown> },
-    base,
-  };
+  return { kind: 'ours', record, base };
 }

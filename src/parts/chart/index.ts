@@ -1,9 +1,12 @@
 import type { Part } from '../part.ts';
+import { model } from './model.ts';
 import type { ChartModel } from '../../model.ts';
 import { renderValuesYaml, valuesSchema } from '../../chart/values-tree.ts';
 
 export const chart: Part = {
   name: 'chart',
+
+  model,
 
   files: [
     { path: 'Chart.yaml' },

@@ -1,11 +1,15 @@
 import type { Part } from '../part.ts';
 import { values } from './values.ts';
+import { model } from './model.ts';
+import { networkPolicyRules } from './rules.ts';
 import { trafficPeers } from '../../controllers.ts';
 
 export const networkPolicy: Part = {
   name: 'networkPolicy',
 
   values,
+  model,
+  rules: networkPolicyRules,
 
   files: [
     { path: 'templates/networkpolicy.yaml' },

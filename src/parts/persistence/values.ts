@@ -1,4 +1,5 @@
 import type { ChartModel } from '../../model.ts';
+import { kindTraits } from '../../kinds/traits.ts';
 import { group, leaf, type ValueNode, type ValueSection } from '../../chart/values-tree.ts';
 import { bool, pattern, quantity } from '../../chart/schemas.ts';
 import { ABSOLUTE_PATH, OBJECT_NAME } from '../../validators.ts';
@@ -8,12 +9,13 @@ export const values = (model: ChartModel): ValueSection[] => (model.persistence.
 
 function nodes(model: ChartModel): ValueNode[] {
   const { persistence, workload } = model;
-  const creates = workload.replicated && persistence.existingClaim === '';
+  const { claim } = kindTraits(workload.kind);
+  const creates = claim !== 'none' && persistence.existingClaim === '';
   const nodes: ValueNode[] = [
     leaf('enabled', true, bool, 'Mount a persistent volume'),
     leaf('mountPath', persistence.mountPath, pattern(ABSOLUTE_PATH), 'Where the volume is mounted'),
   ];
-  if (workload.kind !== 'StatefulSet') {
+  if (claim !== 'perPod') {
     nodes.push(leaf('existingClaim', persistence.existingClaim, pattern(OBJECT_NAME, true), creates ? 'Use this existing PersistentVolumeClaim instead of creating one' : 'The existing PersistentVolumeClaim to mount'));
   }
   if (creates) {
@@ -24,7 +26,7 @@ function nodes(model: ChartModel): ValueNode[] {
     );
   }
   const notes =
-    workload.kind === 'StatefulSet'
+    claim === 'perPod'
       ? ['A claim per pod (volumeClaimTemplates). The claims outlive `helm uninstall`, with their data.']
       : creates
         ? ['The claim carries helm.sh/resource-policy: keep: it outlives `helm uninstall`, with its data.']

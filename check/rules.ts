@@ -7,6 +7,8 @@
 // additions are reported with the version that allows them), restrictions added later (probe
 // hosts, 1.34) included, relaxations added later (pods in a user namespace, 1.35) not applied.
 
+import { KINDS } from '../src/kinds/traits.ts';
+
 /** A rendered Kubernetes object; fields are read defensively, the input is not validated. */
 export interface K8sObject {
   apiVersion?: string;
@@ -91,17 +93,19 @@ function sameSelector(a: unknown, b: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // Pods and containers
 
+// The workload kinds the generator writes are those of its kinds table; a chart may hold two more,
+// which the generator never writes: a Pod (e.g. a `helm test` hook) and a ReplicaSet.
+const REPLICA_SET = 'ReplicaSet';
+
 /** Where each kind keeps its pod template ('' for a Pod itself). */
 const POD_TEMPLATES: Record<string, string> = {
   Pod: '',
-  Deployment: 'spec.template',
-  StatefulSet: 'spec.template',
-  DaemonSet: 'spec.template',
-  ReplicaSet: 'spec.template',
-  Job: 'spec.template',
-  CronJob: 'spec.jobTemplate.spec.template',
+  ...Object.fromEntries(KINDS.map((traits) => [traits.kind, traits.podTemplatePath])),
+  [REPLICA_SET]: 'spec.template',
 };
-const LONG_RUNNING_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
+const LONG_RUNNING_KINDS = [...KINDS.filter((traits) => traits.longRunning).map((traits) => traits.kind), REPLICA_SET];
+/** The kinds with a replica count, which a disruption budget guards. */
+const REPLICATED_KINDS = [...KINDS.filter((traits) => traits.replicated).map((traits) => traits.kind), REPLICA_SET];
 
 interface Pod {
   object: K8sObject;
@@ -611,7 +615,7 @@ export const RULES: readonly Rule[] = [
   objectRule(
     'pod-disruption-budget',
     'every replicated workload has a PodDisruptionBudget with its selector',
-    ['Deployment', 'StatefulSet', 'ReplicaSet'],
+    REPLICATED_KINDS,
     (workload, chart) => {
       const hpa = chart.ofKind('HorizontalPodAutoscaler').find((h) => scaleTargetOf(chart, h) === workload);
       const replicas = workload.spec?.replicas;
@@ -632,7 +636,7 @@ export const RULES: readonly Rule[] = [
     }
     if (!given(spec.minAvailable)) return [];
     if (String(spec.minAvailable) === '100%') return [{ path: 'spec.minAvailable', message: `100%: ${blocks}; use maxUnavailable: 1` }];
-    const workload = ['Deployment', 'StatefulSet', 'ReplicaSet']
+    const workload = REPLICATED_KINDS
       .flatMap((kind) => chart.ofKind(kind))
       .find((w) => sameSelector(pdb.spec?.selector, w.spec?.selector));
     if (!workload || typeof spec.minAvailable !== 'number') return [];

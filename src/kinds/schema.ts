@@ -1,0 +1,19 @@
+import { choice, command, integer, object, optional, Type } from '../answers/fields.ts';
+import { WORKLOAD_KINDS } from './traits.ts';
+
+export const workloadAnswers = {
+  workload: optional(
+    object(
+      {
+        kind: optional(choice(WORKLOAD_KINDS, 'Workload kind (default Deployment)')),
+        replicas: optional(integer(0, 1000, 'Pod count, for Deployment and StatefulSet (default 1)')),
+        schedule: optional(Type.String({ minLength: 1, description: 'CronJob schedule in cron syntax' })),
+        timeZone: optional(Type.String({ minLength: 1, description: 'CronJob time zone (IANA name, default Etc/UTC)' })),
+        livenessCommand: optional(command("A worker's liveness check: a command run in the container")),
+        command: optional(command("The container's command (default: the image's entrypoint)")),
+        args: optional(command("The container's arguments (default: the image's command)")),
+      },
+      'What runs the pods',
+    ),
+  ),
+};

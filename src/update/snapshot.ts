@@ -1,0 +1,41 @@
+// What planning an update needs from the chart directory, read once, as data: whether the
+// directory is somebody's chart, its record, and the bytes of every file the plan or the base
+// names. This module only reads; planning (plan-update.ts) reads nothing but the snapshot, and
+// writing is src/write.ts's.
+import { CHART_PLAN } from '../chart/plan.ts';
+import { holdsFiles, readChartFile } from '../disk/chart-fs.ts';
+import { LOCK_FILE } from '../disk/lock.ts';
+import { JOURNAL_TEMP } from '../write.ts';
+import { BASE_FILE, RECORD_FILE, parseBase, parseRecordEntry, type ReadRecord } from './record.ts';
+import type { ChartSnapshot } from './plan-update.ts';
+
+export type { ChartSnapshot };
+
+/** What a run may leave behind that makes no chart. */
+const TRANSIENT = new Set([LOCK_FILE, JOURNAL_TEMP]);
+
+/** What the chart directory says of itself. Every record is checked against its schema, and every
+ * path in the base against chart-fs's rules, before anything uses them. */
+export function readRecord(chartDir: string): ReadRecord {
+  const entry = parseRecordEntry(chartDir, readChartFile(chartDir, RECORD_FILE, 16 * 1024 * 1024));
+  return entry.kind === 'entry' ? parseBase(chartDir, entry.record, readChartFile(chartDir, BASE_FILE)) : entry;
+}
+
+/** The snapshot planUpdate plans from. */
+export function readChartSnapshot(chartDir: string): ChartSnapshot {
+  const occupied = holdsFiles(chartDir, TRANSIENT);
+  const record: ReadRecord = occupied ? readRecord(chartDir) : { kind: 'none' };
+  const files = new Map<string, Buffer | Error>();
+  if (occupied) {
+    const paths = new Set([...CHART_PLAN.map((file) => file.path), RECORD_FILE, BASE_FILE, ...(record.kind === 'ours' ? record.base.keys() : [])]);
+    for (const path of paths) {
+      try {
+        const content = readChartFile(chartDir, path);
+        if (content !== undefined) files.set(path, content);
+      } catch (error) {
+        files.set(path, error as Error);
+      }
+    }
+  }
+  return { dir: chartDir, occupied, record, files };
+}
