@@ -46,7 +46,7 @@ function chartDir(components: Record<string, Partial<Answers>> = COMPONENTS): st
     components: Object.entries(components).map(([name, own]): ComponentModel => ({ name, model: toModel({ ...shared, ...own } as Answers) })),
   };
   const dir = tempDir('k8s-chart-components-');
-  for (const file of renderChart(model)) {
+  for (const file of renderChart(model as never)) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.content);
   }

@@ -26,6 +26,9 @@ export interface ChartFile {
 export const CHART_PLAN: readonly PartFile[] = PARTS.flatMap((part) => part.files ?? []);
 
 const COMPONENT_PLAN: readonly PartFile[] = PARTS.filter((part) => COMPONENT_FILE_PARTS.has(part.name)).flatMap((part) => part.files ?? []);
+const PRE_HOOK_PLAN: readonly PartFile[] = PARTS.filter((part) => part.name === 'config').flatMap((part) => part.files ?? []);
+/** A hook that runs before the release's objects exist (JOB_HOOKS' pre-install one). */
+const preHook = (model: ChartModel) => model.workload.hookPhase.startsWith('pre-');
 
 /** A name as a YAML scalar: plain, but quoted where YAML 1.1 (Helm's go-yaml v2) would read a
  * boolean or null. Only for strings a pattern already limits to letters, digits, "-" and ".". */
@@ -95,6 +98,8 @@ export function renderChart(model: ChartModel): ChartFile[] {
     traffic: trafficPeers(model),
     parameters: parameters(values),
     scope: '',
+    preHook: false,
+    configContext: chart.chartContext,
   };
   const files: ChartFile[] = CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
     path: file.path,
@@ -110,10 +115,22 @@ export function renderChart(model: ChartModel): ChartFile[] {
  * componentContext in _helpers.tpl), so `$` inside it is that context too. */
 function renderComponent(model: ChartModel, component: ComponentModel, chart: Record<string, unknown>): ChartFile[] {
   const own = { ...component.model, name: model.name };
-  const view = { ...own, ...chart, kindTraits: kindTraits(own.workload.kind), traffic: trafficPeers(own), parameters: [], scope: `${component.name}.` };
+  const view = {
+    ...own,
+    ...chart,
+    kindTraits: kindTraits(own.workload.kind),
+    traffic: trafficPeers(own),
+    parameters: [],
+    scope: `${component.name}.`,
+    preHook: preHook(own),
+    // A pre-install Job's copy of the ConfigMap is its own: <fullname>-<component>.
+    configContext: preHook(own) ? '.' : chart.chartContext,
+  };
   const shared = [own.config.enabled && 'config', own.secrets.enabled && 'secrets'].filter(Boolean);
-  const context = `(list . ${JSON.stringify(component.name)} ${JSON.stringify(own.workload.kind)} (list ${shared.map((key) => JSON.stringify(key)).join(' ')}))`;
-  return COMPONENT_PLAN.filter((file) => file.when?.(own) ?? true).map((file) => {
+  const context = `(list . ${JSON.stringify(component.name)} ${own.workload.nameLimit} (list ${shared.map((key) => JSON.stringify(key)).join(' ')}))`;
+  // A Job that runs before the release's objects reads its own copy of the ConfigMap, a hook too.
+  const plan = preHook(own) ? [...COMPONENT_PLAN, ...PRE_HOOK_PLAN] : COMPONENT_PLAN;
+  return plan.filter((file) => file.when?.(own) ?? true).map((file) => {
     const path = file.path.replace(/^templates\//, `templates/${component.name}/`);
     const body = template(`chart/${file.path}`)(view);
     if (path.endsWith('.tpl')) return { path, content: body };
@@ -132,12 +149,11 @@ function renderComponent(model: ChartModel, component: ComponentModel, chart: Re
 
 /** What a component is, in a line of the chart's README. */
 function componentSummary({ workload, service, persistence }: ChartModel): string {
-  const what =
-    workload.kind === 'Job'
-      ? 'a Job run on every install and upgrade'
-      : workload.kind === 'CronJob'
-        ? `a CronJob on the schedule ${markdownCode(workload.schedule)} (${markdownText(workload.timeZone)})`
-        : `a ${workload.kind}${workload.worker ? ' worker (no port, no Service)' : ''}`;
+  const what = workload.hook
+    ? `a ${workload.kind} run as a ${markdownCode(workload.hookPhase)} hook`
+    : workload.scheduled
+      ? `a ${workload.kind} on the schedule ${markdownCode(workload.schedule)} (${markdownText(workload.timeZone)})`
+      : `a ${workload.kind}${workload.worker ? ' worker (no port, no Service)' : ''}`;
   const behind = service.enabled ? ` behind a ${service.type} Service on port ${service.port}` : '';
   const storage = persistence.enabled ? `, ${persistence.size} of storage at ${markdownCode(persistence.mountPath)}` : '';
   return `${what}${behind}${storage}`;

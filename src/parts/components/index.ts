@@ -1,5 +1,7 @@
 import type { Part } from '../part.ts';
 import { values } from './values.ts';
+import { model } from './model.ts';
+import { componentRules } from './rules.ts';
 
 /** More workloads beside the main one: each renders the workload's own parts (COMPONENT_PARTS)
  * from the same templates into templates/<component>/, with its values under components.<name>.
@@ -7,5 +9,7 @@ import { values } from './values.ts';
 export const components: Part = {
   name: 'components',
 
+  model,
+  rules: componentRules,
   values,
 };
