@@ -3,28 +3,22 @@
 // another's pods, also across two releases in one namespace.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { helms, helmLint, helmTemplate } from './support/helm.ts';
 import { validateManifest } from './support/k8s-schema.ts';
-import { tempDir } from './support/bin.ts';
-import { toModel, type Answers } from '../src/model.ts';
-import { renderChart } from '../src/chart/plan.ts';
-import type { ComponentModel } from '../src/parts/components/model.ts';
+import { answersFile, runBin, tempDir } from './support/bin.ts';
+import { shopAnswers } from './support/answers.ts';
+import { generate } from '../src/generate.ts';
+import { validateAnswers, formatProblems } from '../src/answers/validate.ts';
 
 const binaries = await helms();
 
-const main = parse(`
-name: shop
-appVersion: "1.0.0"
-image: {repository: ghcr.io/acme/shop}
-service: {port: 8080}
-config: {data: {LOG_LEVEL: info}}
-secrets: {keys: [DB_PASSWORD]}
-`) as Answers;
+const main = parse(shopAnswers) as Record<string, unknown>;
 
-const COMPONENTS: Record<string, Partial<Answers>> = parse(`
+const COMPONENTS = parse(`
 worker:
   workload: {kind: Deployment, replicas: 2, command: [bin/worker], livenessCommand: [bin/healthcheck]}
 migrate:
@@ -36,17 +30,16 @@ cache:
   workload: {kind: StatefulSet}
   service: {port: 6379, protocol: tcp}
   persistence: {enabled: true, size: 1Gi}
-`);
+  config: false
+  secrets: false
+`) as Record<string, unknown>;
 
-/** A chart with the given components, each modelled by the same model function as the main one. */
-function chartDir(components: Record<string, Partial<Answers>> = COMPONENTS): string {
-  const shared = { name: main.name, appVersion: main.appVersion, image: main.image, config: main.config, secrets: main.secrets };
-  const model = {
-    ...toModel(main),
-    components: Object.entries(components).map(([name, own]): ComponentModel => ({ name, model: toModel({ ...shared, ...own } as Answers) })),
-  };
+/** A chart generated from the answers, with the given components, in a new directory. */
+function chartDir(answers: Record<string, unknown> = { ...main, components: COMPONENTS }): string {
+  const generation = generate(answers);
+  if (!generation.ok) throw new Error(formatProblems(generation.problems));
   const dir = tempDir('k8s-chart-components-');
-  for (const file of renderChart(model as never)) {
+  for (const file of generation.files) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.content);
   }
@@ -215,6 +208,163 @@ test('components.<name> values are checked by the strict schema and change only 
   const docs = render('rel', helm, ['components.worker.replicaCount=5']);
   assert.is(docs.find((doc) => doc.metadata.name === 'rel-shop-worker' && doc.kind === 'Deployment').spec.replicas, 5);
   assert.is(docs.find((doc) => doc.metadata.name === 'rel-shop' && doc.kind === 'Deployment').spec.replicas, 1);
+});
+
+test('a component with config: false and secrets: false gets neither', () => {
+  const cache = render().find((doc) => doc.kind === 'StatefulSet');
+  const container = cache.spec.template.spec.containers[0];
+  assert.is(container.envFrom, undefined);
+  assert.is(container.env, undefined);
+  assert.is(cache.spec.template.metadata.annotations?.['checksum/config'], undefined, 'a config change does not roll it');
+});
+
+// The answers: every rule of a kind holds per component, and names its path.
+
+const problemsOf = (components: unknown, extra: Record<string, unknown> = {}) => {
+  const validation = validateAnswers({ ...main, ...extra, components });
+  return validation.ok ? '' : formatProblems(validation.problems);
+};
+
+test('every rule of a kind holds per component, with the path', () => {
+  assert.match(problemsOf({ worker: { workload: { kind: 'Deployment' } } }), /^components\.worker\.workload\.livenessCommand: required for a worker/m);
+  assert.match(problemsOf({ nightly: { workload: { kind: 'CronJob' } } }), /^components\.nightly\.workload\.schedule: required when workload\.kind is CronJob/m);
+  assert.match(problemsOf({ nightly: { workload: { kind: 'CronJob', schedule: '0 3 * * *', timeZone: 'Mars/Olympus' } } }), /^components\.nightly\.workload\.timeZone: /m);
+  assert.match(
+    problemsOf({ web: { workload: { kind: 'Deployment', replicas: 3 }, service: { port: 80 }, persistence: { enabled: true } } }),
+    /^components\.web\.persistence\.accessModes: /m,
+  );
+  assert.match(problemsOf({ worker: { workload: { kind: 'Job', replicas: 2 } } }), /^components\.worker\.workload\.replicas: only for/m);
+  assert.match(problemsOf({ worker: { workload: { kind: 'Job', livenessCommand: ['x'] }, image: { repository: 'Bad Name' } } }), /^components\.worker\.image\.repository: /m);
+  assert.match(problemsOf({ worker: { workload: { kind: 'Deployment', livenessCommand: ['x'] }, servce: {} } }), /^components\.worker\.servce: unknown key/m);
+  // The main workload's problems are not repeated under each component.
+  assert.is(problemsOf({ migrate: { workload: { kind: 'Job' } } }), '');
+});
+
+test('component names: DNS labels, not the chart name, not a suffix the chart uses', () => {
+  const job = { workload: { kind: 'Job' } };
+  assert.match(problemsOf({ Worker: job }), /components: .*DNS-1123 label|components\.Worker/);
+  assert.match(problemsOf({ shop: job }), /^components\.shop: must differ from the chart's name/m);
+  for (const name of ['test', 'headless', 'cache-headless', 'tls', 'data']) {
+    assert.match(problemsOf({ [name]: job }), new RegExp(`^components\\.${name}: names ending in`, 'm'), name);
+  }
+  assert.match(problemsOf({ ['a'.repeat(31)]: job }), /30 characters/);
+});
+
+test('routes name a component with a Service', () => {
+  const ingress = (component: string) => ({ ingress: { enabled: true, host: 'shop.example.com', routes: [{ path: '/api', component }] } });
+  assert.match(problemsOf({ worker: COMPONENTS.worker }, ingress('api')), /^ingress\.routes\[0\]\.component: no component api \(components: worker\)/m);
+  assert.match(problemsOf({ worker: COMPONENTS.worker }, ingress('worker')), /^ingress\.routes\[0\]\.component: worker has no Service: set components\.worker\.service\.port/m);
+  assert.is(problemsOf({ api: { service: { port: 9000 } } }, ingress('api')), '');
+});
+
+test('ingress and HTTPRoute send a route to its component\'s Service, the rest to the main one', () => {
+  const routed = chartDir({
+    ...main,
+    ingress: { enabled: true, host: 'shop.example.com', routes: [{ path: '/api', component: 'api' }] },
+    httpRoute: { enabled: true, hostnames: ['shop.example.com'], parentRefs: [{ name: 'public' }], routes: [{ path: '/api', component: 'api' }] },
+    components: { api: { service: { port: 9000, servicePort: 80 } } },
+  });
+  for (const helm of binaries) {
+    const rendered = helmTemplate(helm.bin, routed, { releaseName: 'rel' });
+    assert.ok(rendered.ok, rendered.output);
+    const ingress = rendered.docs.find((doc) => doc.kind === 'Ingress');
+    assert.equal(
+      ingress.spec.rules[0].http.paths.map((path: any) => [path.path, path.backend.service]),
+      [['/', { name: 'rel-shop', port: { name: 'http' } }], ['/api', { name: 'rel-shop-api', port: { number: 80 } }]],
+    );
+    const route = rendered.docs.find((doc) => doc.kind === 'HTTPRoute');
+    assert.equal(route.spec.rules.map((rule: any) => [rule.matches[0].path.value, rule.backendRefs]), [
+      ['/', [{ name: 'rel-shop', port: 8080 }]],
+      ['/api', [{ name: 'rel-shop-api', port: 80 }]],
+    ]);
+    const service = rendered.docs.find((doc) => doc.kind === 'Service' && doc.metadata.name === 'rel-shop-api');
+    assert.is(service.spec.ports[0].port, 80);
+    // A route set in values to a component without a Service fails, naming the value.
+    const values = join(routed, 'wrong-route.yaml');
+    writeFileSync(values, stringify({ ingress: { hosts: [{ host: 'shop.example.com', paths: [{ path: '/' }, { path: '/x', component: 'nope' }] }] } }));
+    const wrong = helmTemplate(helm.bin, routed, { valuesFiles: [values] });
+    assert.not.ok(wrong.ok);
+    assert.match(wrong.output, /ingress\.hosts\[0\]\.paths\[1\]\.component: "nope" is no component with a Service/);
+  }
+});
+
+test('a pre-install,pre-upgrade Job component reads its own hook copy of the ConfigMap and a Secret managed elsewhere', () => {
+  const migrate = { workload: { kind: 'Job', command: ['bin/migrate'], hook: 'pre-install,pre-upgrade' } };
+  assert.match(problemsOf({ migrate }), /^components\.migrate\.secrets: a pre-install,pre-upgrade Job runs before the chart's Secret exists/m);
+  assert.is(problemsOf({ migrate: { ...migrate, secrets: false } }), '');
+  assert.match(
+    formatProblems((validateAnswers({ ...main, workload: migrate.workload }) as { problems: any[] }).problems),
+    /^workload\.hook: pre-install,pre-upgrade runs before the chart's ConfigMap and Secret exist/m,
+  );
+  assert.match(problemsOf({ worker: { workload: { kind: 'Deployment', hook: 'pre-install,pre-upgrade' } } }), /^components\.worker\.workload\.hook: only for workload\.kind Job/m);
+  const secrets = { keys: ['DB_PASSWORD'], existingSecret: 'shop-database' };
+  const dir = chartDir({ ...main, secrets, components: { migrate } });
+  for (const helm of binaries) {
+    const rendered = helmTemplate(helm.bin, dir, { releaseName: 'rel' });
+    assert.ok(rendered.ok, rendered.output);
+    const job = rendered.docs.find((doc) => doc.kind === 'Job');
+    assert.is(job.metadata.annotations['helm.sh/hook'], 'pre-install,pre-upgrade');
+    const copy = rendered.docs.find((doc) => doc.kind === 'ConfigMap' && doc.metadata.name === 'rel-shop-migrate');
+    assert.equal(copy.metadata.annotations, {
+      'helm.sh/hook': 'pre-install,pre-upgrade',
+      'helm.sh/hook-weight': '-5',
+      'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded',
+    });
+    const main = rendered.docs.find((doc) => doc.kind === 'ConfigMap' && doc.metadata.name === 'rel-shop');
+    assert.equal(copy.data, main.data);
+    const container = job.spec.template.spec.containers[0];
+    assert.equal(container.envFrom, [{ configMapRef: { name: 'rel-shop-migrate' } }]);
+    assert.is(container.env[0].valueFrom.secretKeyRef.name, 'shop-database');
+    const blanked = helmTemplate(helm.bin, dir, { set: ['secrets.existingSecret='] });
+    assert.not.ok(blanked.ok);
+    assert.match(blanked.output, /secrets\.existingSecret: required while a pre-install,pre-upgrade Job reads the secrets/);
+  }
+});
+
+// Updates, in real git repositories.
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd, encoding: 'utf8' });
+}
+
+test('adding a component to a committed chart keeps the edits, the main name and selector, and bumps the patch; null removes it', () => {
+  const repo = tempDir('k8s-chart-repo-');
+  git(repo, 'init', '-q');
+  const first = runBin(['--answers', answersFile(shopAnswers), '--output', repo]);
+  assert.is(first.status, 0, first.stderr);
+  const chart = join(repo, 'shop');
+  const read = (path: string) => readFileSync(join(chart, path), 'utf8');
+  const helm = binaries[1]!;
+  const mainDeployment = () => {
+    const rendered = helmTemplate(helm.bin, chart, { releaseName: 'rel', showOnly: ['templates/deployment.yaml'] });
+    assert.ok(rendered.ok, rendered.output);
+    return rendered.docs[0];
+  };
+  const before = mainDeployment();
+  writeFileSync(join(chart, 'values.yaml'), read('values.yaml').replace('replicaCount: 1', '# Two since the launch.\nreplicaCount: 2'));
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'chart');
+
+  const added = runBin(['--answers', answersFile(stringify({ ...main, components: { worker: COMPONENTS.worker } })), '--output', repo]);
+  assert.is(added.status, 0, added.stderr);
+  assert.ok(existsSync(join(chart, 'templates/worker/deployment.yaml')));
+  assert.match(read('values.yaml'), /# Two since the launch\.\nreplicaCount: 2/);
+  assert.match(read('values.yaml'), /## @param components\.worker\.replicaCount /);
+  assert.match(read('Chart.yaml'), /^version: 0\.1\.1$/m);
+  const after = mainDeployment();
+  assert.is(after.metadata.name, before.metadata.name);
+  assert.equal(after.spec.selector, before.spec.selector);
+  const lint = helmLint(helm.bin, chart);
+  assert.ok(lint.ok, lint.output);
+
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'worker');
+  const removed = runBin(['--answers', answersFile('name: shop\ncomponents:\n  worker: null\n'), '--output', repo]);
+  assert.is(removed.status, 0, removed.stderr);
+  assert.not.ok(existsSync(join(chart, 'templates/worker/deployment.yaml')));
+  assert.not.match(read('values.yaml'), /components/);
+  assert.match(read('values.yaml'), /# Two since the launch\.\nreplicaCount: 2/);
+  assert.equal(mainDeployment().spec.selector, before.spec.selector);
 });
 
 test.run();
