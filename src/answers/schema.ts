@@ -19,6 +19,7 @@ import { probesAnswers } from '../parts/pod/schema.ts';
 import { rbacAnswers } from '../parts/rbac/schema.ts';
 import { networkPolicyAnswers } from '../parts/network-policy/schema.ts';
 import { persistenceAnswers } from '../parts/persistence/schema.ts';
+import { componentsAnswers } from '../parts/components/schema.ts';
 
 export const answersSchema = Type.Object(
   {
@@ -36,6 +37,7 @@ export const answersSchema = Type.Object(
     ...rbacAnswers,
     ...networkPolicyAnswers,
     ...persistenceAnswers,
+    ...componentsAnswers,
   },
   {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -22,6 +22,7 @@ import { autoscaling } from './autoscaling/index.ts';
 import { connectionTest } from './connection-test/index.ts';
 import { quota } from './quota/index.ts';
 import { workload } from '../kinds/index.ts';
+import { components } from './components/index.ts';
 
 export const PARTS: readonly Part[] = [
   chart,
@@ -45,4 +46,5 @@ export const PARTS: readonly Part[] = [
   autoscaling,
   connectionTest,
   quota,
+  components,
 ];
