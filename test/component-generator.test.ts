@@ -111,6 +111,19 @@ test('yo k8s-chart:component again on an existing component: its answers are the
   for (const [path, bytes] of before) assert.ok(bytes.equals(after.get(path)!), `${path} unchanged`);
 });
 
+test('yo k8s-chart:component --answers FILE: refused in one line (the file is the main generator\'s), nothing written', async () => {
+  const chart = committedChart();
+  const before = readTree(chart);
+  const run = await outcome(
+    helpers.run(componentGenerator, {}, { force: false } as never).withOptions({ force: false, answers: answersFile(HELLO) } as never).cd(chart).withArguments(['worker']).withAnswers(WORKER),
+  );
+  assert.instance(run.error, Error);
+  assert.is(run.error!.message.split('\n').length, 1, run.error!.message);
+  assert.match(run.error!.message, 'yo k8s-chart:component takes no --answers');
+  const after = readTree(chart);
+  for (const [path, bytes] of before) assert.ok(bytes.equals(after.get(path)!), `${path} unchanged`);
+});
+
 test('yo k8s-chart:component outside a chart k8s-chart wrote: one line, nothing written', async () => {
   const dir = freshDir('not-a-chart');
   const run = await runComponent(dir, ['worker'], WORKER);

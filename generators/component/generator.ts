@@ -15,6 +15,10 @@ export default class ComponentGenerator extends K8sChartGenerator {
 
   // Yeoman queues only the methods of the class itself as tasks: both are named here.
   override async prompting(): Promise<void> {
+    // The main generator's --answers option is no answer here: refused, never silently ignored.
+    if ((this.options as { answers?: unknown }).answers !== undefined) {
+      throw new Error('yo k8s-chart:component takes no --answers: give components.NAME in the answers file of yo k8s-chart --answers FILE (or npx k8s-chart)');
+    }
     const name = String((this.options as { name?: unknown }).name ?? '').trim();
     const dir = this.destinationRoot();
     const found = readRecord(dir);
