@@ -86,7 +86,7 @@ export function renderChart(model: ChartModel): ChartFile[] {
   const chart = {
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
     accessModes: { multiNode: MULTI_NODE_MODES },
-    components: components.map(({ name, model: own }) => ({ name, kind: own.workload.kind, summary: componentSummary(own) })),
+    components: components.map(({ name, model: own }) => ({ name, model: own, summary: componentSummary(own) })),
     // The context that names what the components share (their ConfigMap, Secret, ServiceAccount).
     chartContext: components.length ? '(omit . "Component")' : '.',
   };
