@@ -53,6 +53,17 @@ function esmStandalone(ajv, validators, what) {
   return code;
 }
 
+/** The answers validator, one large function, wrapped in parentheses: V8 then compiles it when the
+ * module is compiled instead of on its first call, so Node's compile cache holds it and a start
+ * skips compiling it. */
+function eagerValidator(code) {
+  const exports = 'export const validate = validate10;export default validate10;';
+  if (!code.includes(exports) || !code.includes('function validate10(') || code.indexOf('function ') !== code.indexOf('function validate10(')) {
+    throw new Error('build: the answers validator is no longer one function validate10');
+  }
+  return `${code.replace(exports, '').replace('function validate10(', 'const validate10 = (function validate10(')});${exports}\n`;
+}
+
 function buildAnswersValidator() {
   mkdirSync(join(root, 'schema'), { recursive: true });
   // The validator is compiled from the very JSON that is shipped (TypeBox's own markers are not in it).
@@ -61,7 +72,7 @@ function buildAnswersValidator() {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
   ajv.addKeyword('x-message');
   const validate = ajv.compile(JSON.parse(json));
-  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + esmStandalone(ajv, validate, 'the answers validator'));
+  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + eagerValidator(esmStandalone(ajv, validate, 'the answers validator')));
   writeFileSync(
     join(root, 'src/answers/validate-answers.generated.d.ts'),
     `${banner}import type { ValidateFunction } from 'ajv';\ndeclare const validate: ValidateFunction;\nexport default validate;\n`,

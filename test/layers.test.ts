@@ -21,7 +21,9 @@ async function yeomanReach(dir: string): Promise<string[]> {
   // esbuild names each input relative to absWorkingDir (not the current directory, which other
   // tests in this process change).
   for (const [from, { imports }] of Object.entries(metafile.inputs)) {
-    if (from.startsWith('..')) problems.push(`${from}: loaded from ${relative(repoRoot, dir)}/, which must stay free of Yeoman`);
+    // check/ is the rule checker, a module apart that the bin's `check` loads; its imports are
+    // scanned too. Anything else outside src/ (generators/) must never be loaded from it.
+    if (from.startsWith('..') && !from.startsWith('../check/')) problems.push(`${from}: loaded from ${relative(repoRoot, dir)}/, which must stay free of Yeoman`);
     for (const item of imports) if (item.external && YEOMAN.test(item.path)) problems.push(`${from} imports ${item.path}`);
   }
   return problems;
