@@ -86,7 +86,12 @@ export function renderChart(model: ChartModel): ChartFile[] {
   const chart = {
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
     accessModes: { multiNode: MULTI_NODE_MODES },
-    components: components.map(({ name, model: own }) => ({ name, kind: own.workload.kind, summary: componentSummary(own) })),
+    components: components.map(({ name, model: own }) => ({ name, model: own, summary: componentSummary(own) })),
+    // The components with a part ci/all-off-values.yaml switches off (an empty entry would be null,
+    // which Helm reads as "delete these values").
+    componentSwitches: components.filter(({ model: own }) =>
+      [own.workload.replicated, own.service.enabled, own.probes.liveness, own.probes.startup, own.persistence.enabled, own.autoscaling.enabled].some(Boolean),
+    ),
     // The context that names what the components share (their ConfigMap, Secret, ServiceAccount).
     chartContext: components.length ? '(omit . "Component")' : '.',
   };
