@@ -25,6 +25,7 @@ import type { ConfigModel } from './parts/config/model.ts';
 import type { SecretsModel } from './parts/secrets/model.ts';
 import type { PersistenceModel } from './parts/persistence/model.ts';
 import type { AutoscalingModel } from './parts/autoscaling/model.ts';
+import type { ComponentModel } from './parts/components/model.ts';
 import { PARTS } from './parts/index.ts';
 import { workloadModule } from './kinds/index.ts';
 import { DEFAULT_KIND } from './kinds/traits.ts';
@@ -61,6 +62,8 @@ export interface ChartModel extends ChartMetadata {
   persistence: PersistenceModel;
   autoscaling: AutoscalingModel;
   metrics: MetricsModel;
+  /** More workloads beside the main one, each a model of its own. */
+  components: ComponentModel[];
 }
 
 /** Applies the documented defaults: each part's model gives its slice. The answers must have

@@ -11,6 +11,14 @@ export const CHART_NAME = {
   message: "must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 53 characters",
 };
 
+/** A component's name: a DNS-1123 label short enough that every name the chart gives its objects
+ * (<fullname>-<component>-headless, a CronJob's 52 characters) keeps some of the release's name. */
+export const COMPONENT_NAME = {
+  pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$',
+  maxLength: 30,
+  message: "must be a lowercase DNS-1123 label: a-z, 0-9 and '-', starting with a letter, at most 30 characters",
+};
+
 /** An image repository without tag or digest: [host[:port]/]path, path components lowercase. */
 export const IMAGE_REPOSITORY = {
   pattern:

@@ -63,7 +63,7 @@ for (const { name, dir } of charts) {
           assert.is(doc.metadata.annotations['helm.sh/resource-policy'], 'keep', `${what}: its own annotation wins`);
         }
         if (doc.metadata.annotations?.['helm.sh/hook']) {
-          assert.ok(['test', 'post-install,post-upgrade'].includes(doc.metadata.annotations['helm.sh/hook']), what);
+          assert.ok(['test', 'post-install,post-upgrade', 'pre-install,pre-upgrade'].includes(doc.metadata.annotations['helm.sh/hook']), what);
         }
       }
     });
@@ -83,12 +83,14 @@ test('the defaults add no label and no annotation', () => {
 /** Every container of a pod spec, init containers and sidecars included. */
 const containersOf = (spec: Doc): Doc[] => [...(spec.initContainers ?? []), ...spec.containers];
 /** The pod specs of the rendered objects: each workload's and the `helm test` pod's. */
-function podSpecs(docs: Doc[]): Array<{ what: string; spec: Doc }> {
+/** Every pod spec rendered, with the component it belongs to (none: the main workload's, the helm test pod's). */
+function podSpecs(docs: Doc[]): Array<{ what: string; spec: Doc; component?: string }> {
   return docs.flatMap((doc) => {
     const what = `${doc.kind} ${doc.metadata.name}`;
+    const component: string | undefined = doc.metadata.labels?.['app.kubernetes.io/component'];
     if (doc.kind === 'Pod') return [{ what, spec: doc.spec }];
-    if (doc.kind === 'CronJob') return [{ what, spec: doc.spec.jobTemplate.spec.template.spec }];
-    return doc.spec?.template?.spec?.containers ? [{ what, spec: doc.spec.template.spec }] : [];
+    if (doc.kind === 'CronJob') return [{ what, spec: doc.spec.jobTemplate.spec.template.spec, component }];
+    return doc.spec?.template?.spec?.containers ? [{ what, spec: doc.spec.template.spec, component }] : [];
   });
 }
 
@@ -108,8 +110,10 @@ for (const { name, dir } of charts) {
       const pods = podSpecs(docs);
       assert.ok(pods.length >= 1);
       assert.is(pods.length, plain.length);
-      pods.forEach(({ what, spec }, i) => {
-        assert.equal(spec.imagePullSecrets, [{ name: 'global-a' }, { name: 'global-b' }, { name: 'own' }], what);
+      pods.forEach(({ what, spec, component }, i) => {
+        // imagePullSecrets is the main workload's; a component has its own (components.<name>.imagePullSecrets).
+        const own = component ? [] : [{ name: 'own' }];
+        assert.equal(spec.imagePullSecrets, [{ name: 'global-a' }, { name: 'global-b' }, ...own], what);
         const before = plain[i]!.spec.containers as Doc[];
         spec.containers.forEach((container: Doc, j: number) => {
           const original: string = before[j]!.image;
@@ -203,16 +207,18 @@ for (const { name, dir } of charts) {
         assert.equal(term.podAffinityTerm.labelSelector.matchLabels, doc.spec.selector.matchLabels);
       }
       if (!soft.some((doc) => replicatedKinds.includes(doc.kind))) return;
-      for (const doc of workloads(render(dir, helm.bin, { set: ['podAntiAffinityPreset=hard'] }))) {
+      // The values below are the main workload's; each component has its own (components.<name>.*).
+      const main = (docs: Doc[]) => workloads(docs).filter((doc) => !doc.metadata.labels['app.kubernetes.io/component']);
+      for (const doc of main(render(dir, helm.bin, { set: ['podAntiAffinityPreset=hard'] }))) {
         const [term] = doc.spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution;
         assert.equal(term.labelSelector.matchLabels, doc.spec.selector.matchLabels);
         assert.is(term.topologyKey, 'kubernetes.io/hostname');
       }
-      for (const doc of workloads(render(dir, helm.bin, { set: ['podAntiAffinityPreset='] }))) {
+      for (const doc of main(render(dir, helm.bin, { set: ['podAntiAffinityPreset='] }))) {
         assert.is(doc.spec.template.spec.affinity, undefined);
       }
       const own = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] }] } } };
-      for (const doc of workloads(render(dir, helm.bin, { set: ['affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=disk', 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=In', 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]=ssd'] }))) {
+      for (const doc of main(render(dir, helm.bin, { set: ['affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=disk', 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=In', 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]=ssd'] }))) {
         assert.equal(doc.spec.template.spec.affinity, own, 'a user-given affinity replaces the preset');
       }
       assert.not.ok(helmTemplate(helm.bin, dir, { set: ['podAntiAffinityPreset=always'] }).ok, 'the schema refuses another preset');

@@ -110,6 +110,7 @@ test('prompts, Ingress answered yes: every answer lands in the chart, as the bin
     configKey3: ' ',
     secretKeys: 'DB_PASSWORD, API_TOKEN',
     secretProvided: 'API_TOKEN', // an external system's credential: never generated
+    component1Add: false, // no other component
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -182,6 +183,7 @@ test('prompts, not reached from outside: no Ingress questions, no Ingress file',
     configKey2: ' ',
     secretKeys: 'TOKEN',
     secretProvided: ' ',
+    component1Add: false, // no other component
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -218,6 +220,7 @@ test('prompts, a worker (no port): asked for its liveness command, no Service, n
     configKey2: ' ',
     secretKeys: 'BROKER_PASSWORD',
     secretProvided: ' ',
+    component1Add: false, // no other component
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -265,6 +268,7 @@ test('prompts, Gateway API with the chart\'s own Gateway; a StatefulSet with a v
     storageAccessMode: 'ReadWriteOnce',
     configKey1: ' ',
     secretKeys: ' ',
+    component1Add: false, // no other component
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -301,6 +305,7 @@ test('prompts, a CronJob: schedule and time zone, no replicas, port or routing q
     configKey1: ' ',
     secretKeys: 'TOKEN',
     secretProvided: ' ',
+    component1Add: false, // no other component
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -442,6 +447,7 @@ test('--ask-answered inside a chart: every question again, each with the stored 
     secretKeys: 'DATABASE_PASSWORD, API_TOKEN',
     secretProvided: undefined,
     persistence: false,
+    component1Add: false, // no other component
     review: 'write the chart',
     saveAnswers: false,
   }, 'every question of the chart, the stored answer as its default (none for servicePort and annotations: none are stored)');
@@ -480,7 +486,7 @@ test('without --ask-answered inside a chart: nothing answered is asked again', a
   const run = await inChart(chartDir, helpers.run(builtGenerator));
   assert.is(run.error, undefined, run.error?.stack);
   // shop-api.yaml does not say whether it wants a volume: that is the one question left.
-  assert.equal(run.asked.map((q) => q.name), ['persistence', 'review', 'saveAnswers']);
+  assert.equal(run.asked.map((q) => q.name), ['persistence', 'component1Add', 'review', 'saveAnswers']);
 });
 
 test('the review: going back to a section asks its questions again, then writes; nothing before', async () => {
@@ -503,6 +509,7 @@ test('the review: going back to a section asks its questions again, then writes;
     persistence: false,
     configKey1: ' ',
     secretKeys: ' ',
+    component1Add: false,
     review: 'change: port and traffic',
     review2: 'write the chart',
     saveAnswers: false,
@@ -526,7 +533,7 @@ test('the review: going back to a section asks its questions again, then writes;
   assert.equal(seen, [
     'name', 'imageRepository', 'kind', 'autoscaling', 'replicas',
     'port', 'serviceProtocol', 'servicePort', 'serviceType', 'serviceAnnotations', 'exposure',
-    'probe', 'readinessProbe', 'startupProbe', 'metrics', 'persistence', 'configKey1', 'secretKeys', 'review',
+    'probe', 'readinessProbe', 'startupProbe', 'metrics', 'persistence', 'configKey1', 'secretKeys', 'component1Add', 'review',
     'port', 'serviceProtocol', 'servicePort', 'serviceType', 'serviceAnnotations', 'exposure',
     'review2', 'saveAnswers',
   ]);
@@ -575,7 +582,7 @@ test('the review: the kind changed to a CronJob, what no longer applies goes and
 test('the review: cancel writes nothing', async () => {
   const answers = {
     name: 'gone-app', imageRepository: 'ghcr.io/acme/gone-app', imageTag: '1.0.0', kind: 'CronJob', schedule: '0 3 * * *',
-    timeZone: 'Etc/UTC', existingClaim: ' ', configKey1: ' ', secretKeys: ' ', review: 'cancel: write nothing',
+    timeZone: 'Etc/UTC', existingClaim: ' ', configKey1: ' ', secretKeys: ' ', component1Add: false, review: 'cancel: write nothing',
   };
   const run = await outcome(helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true }));
   assert.is(run.error, undefined, run.error?.stack);

@@ -38,6 +38,7 @@ const yaml = (chart: Map<string, Buffer>, path: string) => load(chart.get(path)!
 test('npm pack + npm install -g: yo and the generator are in the prefix', async () => {
   const install = await installing;
   assert.ok(existsSync(join(install.prefix, 'lib/node_modules/generator-k8s-chart/dist/generators/app/index.js')));
+  assert.ok(existsSync(join(install.prefix, 'lib/node_modules/generator-k8s-chart/dist/generators/component/index.js')), 'yo k8s-chart:component is in the package');
   assert.not.ok(
     existsSync(join(install.prefix, 'lib/node_modules/generator-k8s-chart/generators')),
     'the TypeScript sources are not shipped (yo would find generators/app/index.ts too)',
@@ -192,6 +193,7 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     await answer('Value of GREETING (kept as typed)', 'hello, world', ['Enter'], 'hello, world');
     await answer('Configuration: another key (empty when done)', '', ['Enter'], '');
     await answer('Secret key names (comma-separated; values are set at install; empty for none)', '', ['Enter'], '');
+    await answer('Add another component (a worker, a migration Job, a CronJob, a cache)?', '', ['Enter'], 'No');
     // The review, before anything is written: the answers and the files.
     await waitForText('? Write it, or change a section first?');
     const review = screen();
@@ -317,6 +319,68 @@ test('yo k8s-chart --ask-answered in a terminal: every answer offered again, one
   assert.is(yaml(chart, 'values.yaml').service.port, 9090);
   assert.is(yaml(chart, 'Chart.yaml').version, '0.1.1');
   assert.is((recordedAnswers(chart).answers.service as { port: number }).port, 9090);
+});
+
+test('yo k8s-chart:component outside a chart, no terminal: one line, non-zero, nothing written', async () => {
+  const work = freshDir('work', true);
+  const run = await runYo(['k8s-chart:component', 'worker'], work, { timeoutMs: 20_000 });
+  assert.is.not(run.status, 0, `yo succeeded:\n${run.stdout}${run.stderr}`);
+  assert.match(run.stderr, 'yo k8s-chart:component: run it inside a chart that k8s-chart wrote');
+  assert.not.match(run.stderr, 'not found', 'yo finds the subgenerator');
+  assert.equal(readdirSync(work), []);
+});
+
+test('yo k8s-chart:component worker in a terminal (tmux), inside the chart: asks, stores, updates the chart', async () => {
+  assert.ok(tmuxChart, 'the interactive test above wrote the chart');
+  const install = await installing;
+  const chartDir = tmuxChart!;
+  const versionBefore = yaml(readTree(chartDir), 'Chart.yaml').version as string;
+  const home = freshDir('home', true);
+  const status = join(freshDir('status'), 'status');
+  const env = yoEnv(install, home, { TERM: 'xterm-256color' });
+  const script = join(freshDir('script'), 'run.sh');
+  writePublicFile(
+    script,
+    [
+      `cd ${quote(chartDir)} || exit 99`,
+      `env -i ${Object.entries(env).map(([key, value]) => `${key}=${quote(value!)}`).join(' ')} ${quote(install.yo)} k8s-chart:component worker`,
+      `echo $? > ${quote(`${status}.tmp`)} && mv ${quote(`${status}.tmp`)} ${quote(status)}`,
+      'sleep 60',
+    ].join('\n') + '\n',
+  );
+  try {
+    tmux('new-session', '-d', '-s', 'yo', '-x', '200', '-y', '50', `sh ${quote(script)}`);
+    await waitFor('the first question', (s) => s.includes('? Workload kind'), 30_000);
+    await answer('Workload kind', '', ['Enter'], 'Deployment');
+    await answer("Image (e.g. docker.io/valkey/valkey:8.1.1; empty for the chart's image)", '', ['Enter'], '');
+    await answer("The container's command (words separated by spaces; empty for the image's own)", 'bin/worker', ['Enter'], 'bin/worker');
+    await answer('Scale on CPU with a HorizontalPodAutoscaler (it then decides the replicas)?', 'n', ['Enter'], 'No');
+    await answer('Replicas', '', ['Enter'], '1');
+    await answer('Container port (empty for a worker with no Service)', '', ['Enter'], '');
+    await answer('Liveness check of the worker: a command run in the container (words separated by spaces, e.g. /app/healthcheck --quiet)', 'bin/healthcheck', ['Enter'], 'bin/healthcheck');
+    await answer('A persistent volume?', 'n', ['Enter'], 'No');
+    await answer("Give it the chart's configuration (its ConfigMap)?", '', ['Enter'], 'Yes');
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(status) && Date.now() < deadline) await sleep(25);
+    const lastScreen = screen();
+    assert.ok(existsSync(status), `yo did not end within 20 s; the terminal shows:\n${lastScreen}`);
+    assert.is(readFileSync(status, 'utf8').trim(), '0', `yo failed; the terminal shows:\n${lastScreen}`);
+    assert.match(lastScreen, 'create templates/worker/deployment.yaml');
+  } finally {
+    try {
+      tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+  const chart = readTree(chartDir);
+  assert.equal(recordedAnswers(chart).answers.components, {
+    worker: { workload: { kind: 'Deployment', command: ['bin/worker'], replicas: 1, livenessCommand: ['bin/healthcheck'] }, autoscaling: { enabled: false }, persistence: { enabled: false } },
+  });
+  assert.ok(chart.has('templates/worker/deployment.yaml'));
+  const [major, minor, patch] = versionBefore.split('.').map(Number);
+  assert.is(yaml(chart, 'Chart.yaml').version, `${major}.${minor}.${patch! + 1}`, 'the patch version is bumped');
+  assert.ok(chart.get('values.yaml')!.toString('utf8').startsWith('# edited by hand\n'), 'the edit survives');
 });
 
 test.run();

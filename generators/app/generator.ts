@@ -9,6 +9,7 @@ import { formatProblems } from '../../src/answers/validate.ts';
 import { generate } from '../../src/generate.ts';
 import { SECTIONS, type Section } from '../../src/prompts.ts';
 import { askQuestions } from '../../src/parts/questions.ts';
+import { askMoreComponents } from '../../src/parts/components/questions.ts';
 import { replacing } from '../../src/answers/data.ts';
 import { saveAnswersFile } from '../../src/answers/save.ts';
 import { dump } from 'js-yaml';
@@ -48,10 +49,12 @@ function refuseLinkedRecord<T>(options: T): T {
 
 export default class K8sChartGenerator extends Generator {
   /** What writing generates: the answers given (the stored ones fill the rest), and --force. */
-  private given: Record<string, unknown> = {};
-  private force = false;
-  private chartDir = '';
-  private askConflicts = false;
+  // Protected: the component generator (generators/component/) asks its own questions and writes
+  // through this class's writing().
+  protected given: Record<string, unknown> = {};
+  protected force = false;
+  protected chartDir = '';
+  protected askConflicts = false;
   private asked = false;
   private cancelled = false;
 
@@ -64,7 +67,7 @@ export default class K8sChartGenerator extends Generator {
 
   /** Yeoman's own --ask-answered: it honours it only for answers stored through its `storage`
    * argument, so the generator reads it: every question again, the stored answer as its default. */
-  private get askAnswered(): boolean {
+  protected get askAnswered(): boolean {
     const options = this.options as { askAnswered?: boolean; 'ask-answered'?: boolean };
     return options.askAnswered === true || options['ask-answered'] === true;
   }
@@ -113,6 +116,8 @@ export default class K8sChartGenerator extends Generator {
     // Interactively, lines both sides changed go to Yeoman's own conflict choice.
     this.askConflicts = !force;
     let answers = await askQuestions(prompt, stored, this.askAnswered ? { again: 'all' } : {});
+    const added = await askMoreComponents(prompt, answers as Record<string, unknown>);
+    if (Object.keys(added).length) answers = { ...answers, components: { ...answers.components, ...added } };
     let given: Record<string, unknown> = {};
     for (let round = 1; ; round++) {
       const name = String(answers.name ?? '');

@@ -21,6 +21,7 @@ import { rbacAnswers } from '../parts/rbac/schema.ts';
 import { networkPolicyAnswers } from '../parts/network-policy/schema.ts';
 import { persistenceAnswers } from '../parts/persistence/schema.ts';
 import { metricsAnswers } from '../parts/metrics/schema.ts';
+import { componentsAnswers } from '../parts/components/schema.ts';
 
 export const answersSchema = Type.Object(
   {
@@ -40,6 +41,7 @@ export const answersSchema = Type.Object(
     ...networkPolicyAnswers,
     ...persistenceAnswers,
     ...metricsAnswers,
+    ...componentsAnswers,
   },
   {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -12,6 +12,7 @@ import { PARTS } from '../parts/index.ts';
 import { kindTraits } from '../kinds/traits.ts';
 import { MULTI_NODE_MODES } from '../parts/persistence/access-modes.ts';
 import type { PartFile, RenderContext } from '../parts/part.ts';
+import { COMPONENT_FILE_PARTS, componentsOf, type ComponentModel } from '../parts/components/model.ts';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 
 export interface ChartFile {
@@ -23,6 +24,11 @@ export interface ChartFile {
 
 /** The plan: every part's rows, in the order of the parts. */
 export const CHART_PLAN: readonly PartFile[] = PARTS.flatMap((part) => part.files ?? []);
+
+const COMPONENT_PLAN: readonly PartFile[] = PARTS.filter((part) => COMPONENT_FILE_PARTS.has(part.name)).flatMap((part) => part.files ?? []);
+const PRE_HOOK_PLAN: readonly PartFile[] = PARTS.filter((part) => part.name === 'config').flatMap((part) => part.files ?? []);
+/** A hook that runs before the release's objects exist (JOB_HOOKS' pre-install one). */
+const preHook = (model: ChartModel) => model.workload.hookPhase.startsWith('pre-');
 
 /** A name as a YAML scalar: plain, but quoted where YAML 1.1 (Helm's go-yaml v2) would read a
  * boolean or null. Only for strings a pattern already limits to letters, digits, "-" and ".". */
@@ -76,17 +82,84 @@ function template(name: string): HandlebarsFull.TemplateDelegate {
 export function renderChart(model: ChartModel): ChartFile[] {
   const values = chartValues(model);
   const context: RenderContext = { model, values };
+  const components = componentsOf(model);
+  const chart = {
+    generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
+    accessModes: { multiNode: MULTI_NODE_MODES },
+    components: components.map(({ name, model: own }) => ({ name, model: own, summary: componentSummary(own) })),
+    // The components with a part ci/all-off-values.yaml switches off (an empty entry would be null,
+    // which Helm reads as "delete these values").
+    componentSwitches: components.filter(({ model: own }) =>
+      [own.workload.replicated, own.service.enabled, own.probes.liveness, own.probes.startup, own.persistence.enabled, own.autoscaling.enabled].some(Boolean),
+    ),
+    // The context that names what the components share (their ConfigMap, Secret, ServiceAccount).
+    chartContext: components.length ? '(omit . "Component")' : '.',
+  };
   const view = {
     ...model,
+    ...chart,
     // The templates ask the workload kind's traits, as the code does, instead of its name.
     kindTraits: kindTraits(model.workload.kind),
-    accessModes: { multiNode: MULTI_NODE_MODES },
     traffic: trafficPeers(model),
     parameters: parameters(values),
-    generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
+    scope: '',
+    preHook: false,
+    configContext: chart.chartContext,
   };
-  return CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
+  const files: ChartFile[] = CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
     path: file.path,
     content: file.render ? file.render(context) : template(`chart/${file.path}`)(view),
   }));
+  for (const component of components) files.push(...renderComponent(model, component, chart));
+  return files;
+}
+
+/** A component's files: the main workload's templates, rendered with the component's model into
+ * templates/<component>/. Its pod template helpers are its own (<chart>.<component>.podTemplate);
+ * each manifest is defined as a template and included with the component's context (see
+ * componentContext in _helpers.tpl), so `$` inside it is that context too. */
+function renderComponent(model: ChartModel, component: ComponentModel, chart: Record<string, unknown>): ChartFile[] {
+  const own = { ...component.model, name: model.name };
+  const view = {
+    ...own,
+    ...chart,
+    kindTraits: kindTraits(own.workload.kind),
+    traffic: trafficPeers(own),
+    parameters: [],
+    scope: `${component.name}.`,
+    preHook: preHook(own),
+    // A pre-install Job's copy of the ConfigMap is its own: <fullname>-<component>.
+    configContext: preHook(own) ? '.' : chart.chartContext,
+  };
+  const shared = [own.config.enabled && 'config', own.secrets.enabled && 'secrets'].filter(Boolean);
+  const context = `(list . ${JSON.stringify(component.name)} ${own.workload.nameLimit} (list ${shared.map((key) => JSON.stringify(key)).join(' ')}))`;
+  // A Job that runs before the release's objects reads its own copy of the ConfigMap, a hook too.
+  const plan = preHook(own) ? [...COMPONENT_PLAN, ...PRE_HOOK_PLAN] : COMPONENT_PLAN;
+  return plan.filter((file) => file.when?.(own) ?? true).map((file) => {
+    const path = file.path.replace(/^templates\//, `templates/${component.name}/`);
+    const body = template(`chart/${file.path}`)(view);
+    if (path.endsWith('.tpl')) return { path, content: body };
+    const name = `${model.name}.${component.name}/${file.path.replace(/^templates\//, '')}`;
+    const content = [
+      `{{- define ${JSON.stringify(name)} }}`,
+      body.trimEnd(),
+      '{{- end }}',
+      `{{- $_ := include "${model.name}.componentContext" ${context} }}`,
+      `{{- include ${JSON.stringify(name)} ._ctx }}`,
+      '',
+    ].join('\n');
+    return { path, content };
+  });
+}
+
+/** What a component is, in a line of the chart's README. */
+function componentSummary({ workload, service, persistence }: ChartModel): string {
+  const what = workload.hook
+    ? `a ${workload.kind} run as a ${markdownCode(workload.hookPhase)} hook`
+    : workload.scheduled
+      ? `a ${workload.kind} on the schedule ${markdownCode(workload.schedule)} (${markdownText(workload.timeZone)})`
+      : `a ${workload.kind}${workload.worker ? ' worker (no port, no Service)' : ''}`;
+  const behind = service.enabled ? ` behind a ${service.type} Service on port ${service.port}` : '';
+  const storage = persistence.enabled ? `, ${persistence.size} of storage at ${markdownCode(persistence.mountPath)}` : '';
+  return `${what}${behind}${storage}`;
 }

@@ -24,6 +24,7 @@ import { metrics } from './metrics/index.ts';
 import { connectionTest } from './connection-test/index.ts';
 import { quota } from './quota/index.ts';
 import { workload } from '../kinds/index.ts';
+import { components } from './components/index.ts';
 
 export const PARTS: readonly Part[] = [
   chart,
@@ -49,4 +50,5 @@ export const PARTS: readonly Part[] = [
   metrics,
   connectionTest,
   quota,
+  components,
 ];

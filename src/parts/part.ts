@@ -27,6 +27,9 @@ export interface RenderContext {
 export interface RuleContext {
   given: Partial<Answers>;
   kind: KindTraits;
+  /** The component whose answers these are (the chart's, with its own workload keys); none for the
+   * main workload. Its problems' paths get components.<name>. before them. */
+  component?: string;
 }
 
 /** What a part's model reads besides the answers: the traits of the workload kind, and the

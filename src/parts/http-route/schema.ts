@@ -1,5 +1,6 @@
 import { boolean, issuerFields, object, optional, text, Type } from '../../answers/fields.ts';
 import { HOSTNAME, HTTP_PATH, NAMESPACE, OBJECT_NAME } from '../../validators.ts';
+import { routes } from '../components/schema.ts';
 
 /** A shared Gateway the route attaches to. */
 export const parentRef = object(
@@ -28,6 +29,7 @@ export const httpRouteAnswers = {
         enabled: optional(boolean('Route traffic to the Service with a Gateway API HTTPRoute')),
         hostnames: optional(Type.Array(text(HOSTNAME, 'A host name'), { minItems: 1, uniqueItems: true, description: 'Host names the route serves' })),
         path: optional(text(HTTP_PATH, 'Path prefix the route matches (default /)')),
+        routes: optional(routes('More path prefixes, each sent to a component (its Service)')),
         parentRefs: optional(Type.Array(parentRef, { minItems: 1, description: 'The shared Gateway(s) the route attaches to' })),
         gateway: optional(gateway),
       },

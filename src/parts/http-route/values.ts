@@ -1,3 +1,4 @@
+import { componentValueSchema } from '../components/values.ts';
 import type { ChartModel } from '../../model.ts';
 import { group, leaf, type ValueNode, type ValueSection } from '../../chart/values-tree.ts';
 import { bool, k8s, int, pattern, str, stringMap } from '../../chart/schemas.ts';
@@ -29,13 +30,20 @@ function nodes(model: ChartModel): ValueNode[] {
       },
     }, own ? "Shared Gateways to attach to as well; the chart's own Gateway is always attached" : 'The shared Gateway(s) the route attaches to; the platform owns them and their TLS'),
     leaf('hostnames', route.hostnames, { type: 'array', minItems: 1, items: pattern(HOSTNAME) }, 'Host names the route serves'),
-    leaf('rules', [{ matches: [{ path: { type: 'PathPrefix', value: route.path } }] }], {
+    leaf('rules', [
+      { matches: [{ path: { type: 'PathPrefix', value: route.path } }] },
+      ...route.routes.map(({ path, component }) => ({ matches: [{ path: { type: 'PathPrefix', value: path } }], component })),
+    ], {
       type: 'array',
       minItems: 1,
       items: {
         type: 'object',
         additionalProperties: false,
-        properties: { matches: { type: 'array', items: { type: 'object' } }, filters: { type: 'array', items: { type: 'object' } } },
+        properties: {
+          matches: { type: 'array', items: { type: 'object' } },
+          filters: { type: 'array', items: { type: 'object' } },
+          ...(model.components.length ? { component: componentValueSchema } : {}),
+        },
       },
     }, 'Route rules (matches, filters); each sends its traffic to the Service'),
   ];

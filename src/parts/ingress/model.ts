@@ -1,5 +1,6 @@
 import type { Answers, ChartModel } from '../../model.ts';
 import type { IssuerKind, PathType } from '../../answers/choices.ts';
+import type { Route } from '../components/model.ts';
 
 export interface IngressModel {
   enabled: boolean;
@@ -8,6 +9,8 @@ export interface IngressModel {
   path: string;
   pathType: PathType;
   annotations: Record<string, string>;
+  /** More paths, each to a component's Service. */
+  routes: Route[];
   tls: { enabled: boolean; issuer: string; issuerKind: IssuerKind };
 }
 
@@ -19,6 +22,7 @@ export const model = ({ ingress = {} }: Answers): Pick<ChartModel, 'ingress'> =>
     path: ingress.path ?? '/',
     pathType: ingress.pathType ?? 'Prefix',
     annotations: ingress.annotations ?? {},
+    routes: ingress.routes ?? [],
     tls: {
       enabled: ingress.tls?.enabled ?? false,
       issuer: ingress.tls?.issuer ?? '',

@@ -1,6 +1,7 @@
 import { boolean, choice, issuerFields, object, optional, text } from '../../answers/fields.ts';
 import { PATH_TYPES } from '../../answers/choices.ts';
 import { HOSTNAME, HTTP_PATH, OBJECT_NAME } from '../../validators.ts';
+import { routes } from '../components/schema.ts';
 import { annotations } from '../service/schema.ts';
 
 export const ingressAnswers = {
@@ -13,6 +14,7 @@ export const ingressAnswers = {
         path: optional(text(HTTP_PATH, 'Path the Ingress routes (default /)')),
         pathType: optional(choice(PATH_TYPES, 'How the path matches (default Prefix)')),
         annotations: optional(annotations()),
+        routes: optional(routes('More paths of the host, each sent to a component (its Service)')),
         tls: optional(
           object(
             { enabled: optional(boolean('Serve TLS with a certificate issued by cert-manager')), ...issuerFields() },

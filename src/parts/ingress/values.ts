@@ -1,3 +1,4 @@
+import { componentValueSchema } from '../components/values.ts';
 import type { ChartModel } from '../../model.ts';
 import { group, leaf, type ValueNode, type ValueSection } from '../../chart/values-tree.ts';
 import { bool, pattern, stringMap } from '../../chart/schemas.ts';
@@ -13,7 +14,10 @@ function nodes(model: ChartModel): ValueNode[] {
       leaf('enabled', true, bool, 'Create the Ingress'),
       leaf('className', ingress.className, pattern(OBJECT_NAME, true), "IngressClass name; empty means the cluster's default class"),
       leaf('annotations', ingress.annotations, stringMap, 'Ingress annotations'),
-      leaf('hosts', [{ host: ingress.host, paths: [{ path: ingress.path, pathType: ingress.pathType }] }], {
+      leaf('hosts', [{
+        host: ingress.host,
+        paths: [{ path: ingress.path, pathType: ingress.pathType }, ...ingress.routes.map(({ path, component }) => ({ path, pathType: 'Prefix', component }))],
+      }], {
         type: 'array',
         minItems: 1,
         items: {
@@ -32,6 +36,7 @@ function nodes(model: ChartModel): ValueNode[] {
                 properties: {
                   path: pattern(HTTP_PATH),
                   pathType: { enum: ['Prefix', 'Exact', 'ImplementationSpecific'] },
+                  ...(model.components.length ? { component: componentValueSchema } : {}),
                 },
               },
             },
