@@ -25,7 +25,10 @@ export interface ChartFile {
 /** The plan: every part's rows, in the order of the parts. */
 export const CHART_PLAN: readonly PartFile[] = PARTS.flatMap((part) => part.files ?? []);
 
-const COMPONENT_PLAN: readonly PartFile[] = PARTS.filter((part) => COMPONENT_FILE_PARTS.has(part.name)).flatMap((part) => part.files ?? []);
+// Only the parts' templates: their ci/ values files are the chart's, written once.
+const COMPONENT_PLAN: readonly PartFile[] = PARTS.filter((part) => COMPONENT_FILE_PARTS.has(part.name))
+  .flatMap((part) => part.files ?? [])
+  .filter((file) => file.path.startsWith('templates/'));
 const PRE_HOOK_PLAN: readonly PartFile[] = PARTS.filter((part) => part.name === 'config').flatMap((part) => part.files ?? []);
 /** A hook that runs before the release's objects exist (JOB_HOOKS' pre-install one). */
 const preHook = (model: ChartModel) => model.workload.hookPhase.startsWith('pre-');
