@@ -54,6 +54,7 @@ const WORKER = {
   replicas: '2',
   port: ' ', // a worker: no Service
   livenessCommand: 'bin/healthcheck',
+  metrics: false,
   persistence: false,
 };
 
@@ -75,7 +76,7 @@ test('yo k8s-chart:component worker: asks kind first and only what a worker need
   assert.equal(run.asked.map((q) => q.name), Object.keys(WORKER), 'the questions asked, in order');
   const tree = readTree(chart);
   assert.equal(recordedAnswers(tree).answers.components, {
-    worker: { workload: { kind: 'Deployment', command: ['bin/worker', '--queue', 'default'], replicas: 2, livenessCommand: ['bin/healthcheck'] }, autoscaling: { enabled: false }, persistence: { enabled: false } },
+    worker: { workload: { kind: 'Deployment', command: ['bin/worker', '--queue', 'default'], replicas: 2, livenessCommand: ['bin/healthcheck'] }, autoscaling: { enabled: false }, metrics: { enabled: false }, persistence: { enabled: false } },
   });
   assert.ok(tree.has('templates/worker/deployment.yaml'), [...tree.keys()].join('\n'));
   assert.not.ok(tree.has('templates/worker/service.yaml'), 'a worker has no Service');
@@ -168,6 +169,7 @@ test('yo k8s-chart: "Add another component?" adds a migration Job and a nightly 
     probe: 'tcp: the port accepts connections',
     readinessProbe: 'the same check',
     startupProbe: false,
+    metrics: false,
     persistence: false,
     configKey1: 'LOG_LEVEL',
     configValue1: 'info',

@@ -4,9 +4,10 @@
 // validated strictly for the Kubernetes version it is rendered for.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { helms, helmTemplate, type TemplateOptions } from './support/helm.ts';
 import { validateManifest, type KubeVersion } from './support/k8s-schema.ts';
 import { exampleAnswerFiles } from './support/paths.ts';
@@ -56,6 +57,29 @@ function workloads(docs: Doc[]): Array<{ doc: Doc; spec: Doc }> {
   });
 }
 const tmpVolume = (spec: Doc) => spec.volumes.find((volume: Doc) => volume.name === 'tmp');
+
+/** A workload's own values: the top level's for the main workload, components.<name> for a component's. */
+function ownValues(dir: string): (doc: Doc) => Doc {
+  const values = parse(readFileSync(join(dir, 'values.yaml'), 'utf8'), { version: '1.1' }) as Doc;
+  return (doc) => {
+    const component = doc.metadata.labels?.['app.kubernetes.io/component'];
+    return component ? values.components[component] : values;
+  };
+}
+/** `--set` assignments at every workload's own path that has the value's top key. */
+function setEverywhere(dir: string, assignments: string[]): string[] {
+  const values = parse(readFileSync(join(dir, 'values.yaml'), 'utf8'), { version: '1.1' }) as Doc;
+  const owners: Array<[string, Doc]> = [['', values], ...Object.entries(values.components ?? {}).map(([name, own]) => [`components.${name}.`, own as Doc] as [string, Doc])];
+  return assignments.flatMap((assignment) => {
+    const key = assignment.split(/[.=[]/)[0]!;
+    return owners.filter(([, own]) => key in own).map(([prefix]) => prefix + assignment);
+  });
+}
+/** The workloads whose own values have this key. */
+const having = (dir: string, key: string, pods: Array<{ doc: Doc; spec: Doc }>) => {
+  const own = ownValues(dir);
+  return pods.filter(({ doc }) => key in own(doc));
+};
 const app = (spec: Doc) => spec.containers[0];
 
 for (const { name, kind, dir } of charts) {
@@ -69,12 +93,12 @@ for (const { name, kind, dir } of charts) {
           assert.equal(tmpVolume(spec).emptyDir, { sizeLimit: '1Gi' }, doc.kind);
         }
       }
-      const set = render(dir, helm.bin, { set: ['podSecurityContext.fsGroupChangePolicy=Always', 'tmpVolume.sizeLimit=64Mi'] });
+      const set = render(dir, helm.bin, { set: setEverywhere(dir, ['podSecurityContext.fsGroupChangePolicy=Always', 'tmpVolume.sizeLimit=64Mi']) });
       for (const { doc, spec } of workloads(set)) {
         assert.is(spec.securityContext.fsGroupChangePolicy, 'Always', doc.kind);
         assert.equal(tmpVolume(spec).emptyDir, { sizeLimit: '64Mi' }, doc.kind);
       }
-      for (const { spec } of workloads(render(dir, helm.bin, { set: ['tmpVolume.sizeLimit='] }))) {
+      for (const { spec } of workloads(render(dir, helm.bin, { set: setEverywhere(dir, ['tmpVolume.sizeLimit=']) }))) {
         assert.equal(tmpVolume(spec).emptyDir, {}, 'empty: no limit');
       }
       refused(dir, helm.bin, { set: ['tmpVolume.sizeLimit=lots'] }, /sizeLimit/);
@@ -82,15 +106,15 @@ for (const { name, kind, dir } of charts) {
     });
 
     test(`${name} (${helm.name}): revisionHistoryLimit on the long-running kinds only`, () => {
-      const [workload] = workloads(render(dir, helm.bin));
-      if (!LONG_RUNNING.includes(kind)) {
-        assert.not.ok('revisionHistoryLimit' in workload!.doc.spec);
-        refused(dir, helm.bin, { set: ['revisionHistoryLimit=2'] }, /revisionHistoryLimit/);
-        return;
+      const pods = workloads(render(dir, helm.bin));
+      if (!LONG_RUNNING.includes(kind)) refused(dir, helm.bin, { set: ['revisionHistoryLimit=2'] }, /revisionHistoryLimit/);
+      else refused(dir, helm.bin, { set: ['revisionHistoryLimit=-1'] }, /revisionHistoryLimit/);
+      for (const { doc } of pods) {
+        if (LONG_RUNNING.includes(doc.kind)) assert.is(doc.spec.revisionHistoryLimit, 5, doc.metadata.name);
+        else assert.not.ok('revisionHistoryLimit' in doc.spec, doc.metadata.name);
       }
-      assert.is(workload!.doc.spec.revisionHistoryLimit, 5);
-      assert.is(workloads(render(dir, helm.bin, { set: ['revisionHistoryLimit=2'] }, '1.28'))[0]!.doc.spec.revisionHistoryLimit, 2);
-      refused(dir, helm.bin, { set: ['revisionHistoryLimit=-1'] }, /revisionHistoryLimit/);
+      const set = workloads(render(dir, helm.bin, { set: setEverywhere(dir, ['revisionHistoryLimit=2']) }, '1.28'));
+      for (const { doc } of set.filter(({ doc }) => LONG_RUNNING.includes(doc.kind))) assert.is(doc.spec.revisionHistoryLimit, 2, doc.metadata.name);
     });
   }
 }
@@ -118,19 +142,24 @@ for (const { name, dir } of withService) {
   for (const helm of binaries) {
     test(`${name} (${helm.name}): preStop.sleepSeconds pauses the app container before SIGTERM: the sleep action from Kubernetes 1.30, exec on any`, () => {
       for (const { spec } of workloads(render(dir, helm.bin))) assert.is(app(spec).lifecycle, undefined, 'off by default');
-      const on = render(dir, helm.bin, { set: ['preStop.sleepSeconds=10'] });
+      const on = render(dir, helm.bin, { set: setEverywhere(dir, ['preStop.sleepSeconds=10']) });
+      assert.ok(having(dir, 'preStop', workloads(on)).length >= 1);
       for (const { doc, spec } of workloads(on)) {
+        if (!having(dir, 'preStop', [{ doc, spec }]).length) {
+          assert.is(app(spec).lifecycle, undefined, `${doc.metadata.name}: no Service, no pause`);
+          continue;
+        }
         assert.equal(app(spec).lifecycle, { preStop: { sleep: { seconds: 10 } } }, doc.kind);
         assert.equal(spec.containers.slice(1).map((c: Doc) => c.lifecycle), spec.containers.slice(1).map(() => undefined), 'the app container only');
       }
       const at130 = helmTemplate(helm.bin, dir, { kubeVersion: '1.30.0', set: ['preStop.sleepSeconds=10'] });
       assert.ok(at130.ok, at130.output);
       refused(dir, helm.bin, { kubeVersion: '1.29.9', set: ['preStop.sleepSeconds=10'] }, /preStop\.action: sleep needs Kubernetes 1\.30 or later/);
-      const exec = render(dir, helm.bin, { set: ['preStop.sleepSeconds=10', 'preStop.action=exec'] }, '1.28');
-      for (const { doc, spec } of workloads(exec)) assert.equal(app(spec).lifecycle, { preStop: { exec: { command: ['sleep', '10'] } } }, doc.kind);
+      const exec = render(dir, helm.bin, { set: setEverywhere(dir, ['preStop.sleepSeconds=10', 'preStop.action=exec']) }, '1.28');
+      for (const { doc, spec } of having(dir, 'preStop', workloads(exec))) assert.equal(app(spec).lifecycle, { preStop: { exec: { command: ['sleep', '10'] } } }, doc.kind);
       // A lifecycle of the user's own: its postStart stays beside the pause; a preStop of its own is refused with it.
-      const postStart = render(dir, helm.bin, { set: ['preStop.sleepSeconds=3', 'lifecycle.postStart.exec.command[0]=/bin/true'] });
-      for (const { spec } of workloads(postStart)) assert.equal(app(spec).lifecycle, { postStart: { exec: { command: ['/bin/true'] } }, preStop: { sleep: { seconds: 3 } } });
+      const postStart = render(dir, helm.bin, { set: setEverywhere(dir, ['preStop.sleepSeconds=3', 'lifecycle.postStart.exec.command[0]=/bin/true']) });
+      for (const { spec } of having(dir, 'preStop', workloads(postStart))) assert.equal(app(spec).lifecycle, { postStart: { exec: { command: ['/bin/true'] } }, preStop: { sleep: { seconds: 3 } } });
       refused(dir, helm.bin, { set: ['preStop.sleepSeconds=3', 'lifecycle.preStop.exec.command[0]=/bin/true'] }, /preStop\.sleepSeconds: lifecycle\.preStop is set too/);
       refused(dir, helm.bin, { set: ['preStop.sleepSeconds=30'] }, /preStop\.sleepSeconds: must be shorter than terminationGracePeriodSeconds/);
       refused(dir, helm.bin, { set: ['preStop.action=wait'] }, /action/);

@@ -142,6 +142,7 @@ test('yo k8s-chart asks after the health checks: a worker gets a metrics port of
     persistence: false,
     configKey1: ' ',
     secretKeys: ' ',
+    component1Add: false,
     review: 'write the chart',
     saveAnswers: false,
   };
@@ -163,7 +164,7 @@ test('yo k8s-chart: with a Service, the main port is offered first', async () =>
     port: '8080', serviceProtocol: 'http', servicePort: ' ', serviceType: 'ClusterIP', serviceAnnotations: ' ', exposure: 'not at all',
     probe: 'tcp: the port accepts connections', readinessProbe: 'the same check', startupProbe: false,
     metrics: true, metricsPort: 'http', metricsPath: '/metrics',
-    persistence: false, configKey1: ' ', secretKeys: ' ', review: 'write the chart', saveAnswers: false,
+    persistence: false, configKey1: ' ', secretKeys: ' ', component1Add: false, review: 'write the chart', saveAnswers: false,
   };
   const context = helpers.run(builtGenerator).withAnswers(answers, { throwOnMissingAnswer: true });
   const { askedQuestions } = await context;

@@ -10,6 +10,7 @@ import { kindQuestions, livenessCommandQuestions, replicasQuestions, scheduleQue
 import { autoscalingQuestions } from '../autoscaling/questions.ts';
 import { serviceQuestions } from '../service/questions.ts';
 import { probesQuestions } from '../pod/questions.ts';
+import { metricsQuestions } from '../metrics/questions.ts';
 import { persistenceQuestions } from '../persistence/questions.ts';
 import { COMPONENT_NAME, splitImageReference, validateImageReference, validateImageTag, type Check } from '../../validators.ts';
 import { validateAnswers } from '../../answers/validate.ts';
@@ -105,6 +106,7 @@ const COMPONENT_STEPS: readonly QuestionStep[] = [
   serviceQuestions,
   livenessCommandQuestions,
   probesQuestions,
+  metricsQuestions,
   persistenceQuestions,
 ];
 

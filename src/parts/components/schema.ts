@@ -6,6 +6,8 @@ import { serviceAnswers } from '../service/schema.ts';
 import { probesAnswers } from '../pod/schema.ts';
 import { persistenceAnswers } from '../persistence/schema.ts';
 import { autoscalingAnswers } from '../autoscaling/schema.ts';
+import { extraPortsAnswers } from '../extra-ports/schema.ts';
+import { metricsAnswers } from '../metrics/schema.ts';
 
 /** What a component answers for its own workload: the top level's own fragments, so a key means the
  * same in both places; `config: false` / `secrets: false` leave it without the chart's. */
@@ -14,13 +16,15 @@ export const componentAnswers = object(
     image: optional(imageAnswers.image),
     ...workloadAnswers,
     ...serviceAnswers,
+    ...extraPortsAnswers,
     ...probesAnswers,
+    ...metricsAnswers,
     ...persistenceAnswers,
     ...autoscalingAnswers,
     config: optional(Type.Literal(false, { description: "false: the component does not get the chart's ConfigMap" })),
     secrets: optional(Type.Literal(false, { description: "false: the component does not get the chart's Secret" })),
   },
-  "A workload of the chart beside the main one: its own image (default: the chart's), kind, Service, probes, storage and autoscaling",
+  "A workload of the chart beside the main one: its own image (default: the chart's), kind, Service, ports, probes, metrics, storage and autoscaling",
 );
 
 export const componentsAnswers = {

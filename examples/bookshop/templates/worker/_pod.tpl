@@ -73,6 +73,10 @@ spec:
       {{- end }}
       securityContext:
         {{- include "bookshop.securityContext" (list . .Values.securityContext) | nindent 8 }}
+      {{- with include "bookshop.worker.extraContainerPorts" . | trim }}
+      ports:
+        {{- . | nindent 8 }}
+      {{- end }}
       {{- with .Values.livenessProbe }}
       {{- if .enabled }}
       livenessProbe:

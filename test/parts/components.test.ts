@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { helms, helmLint, helmTemplate } from './support/helm.ts';
-import { validateManifest } from './support/k8s-schema.ts';
-import { answersFile, runBin, tempDir } from './support/bin.ts';
-import { shopAnswers } from './support/answers.ts';
-import { generate } from '../src/generate.ts';
-import { validateAnswers, formatProblems } from '../src/answers/validate.ts';
+import { helms, helmLint, helmTemplate } from '../support/helm.ts';
+import { validateManifest } from '../support/k8s-schema.ts';
+import { answersFile, runBin, tempDir } from '../support/bin.ts';
+import { shopAnswers } from '../support/answers.ts';
+import { generate } from '../../src/generate.ts';
+import { validateAnswers, formatProblems } from '../../src/answers/validate.ts';
 
 const binaries = await helms();
 
@@ -368,3 +368,32 @@ test('adding a component to a committed chart keeps the edits, the main name and
 });
 
 test.run();
+
+test('a component scrapes its own metrics: a ServiceMonitor behind its Service, a PodMonitor on a port of its own; each selects only its pods', () => {
+  const components = {
+    ...COMPONENTS,
+    worker: { workload: { kind: 'Deployment', command: ['bin/worker'], livenessCommand: ['bin/healthcheck'] }, extraPorts: [{ name: 'metrics', port: 9090 }], metrics: { port: 'metrics' } },
+    cache: { ...(COMPONENTS.cache as object), metrics: { port: 'tcp', path: '/stats' } },
+  };
+  const scraped = chartDir({ ...main, components });
+  for (const helm of binaries) {
+    const rendered = helmTemplate(helm.bin, scraped, { releaseName: 'rel', kubeVersion: '1.35.0' });
+    assert.ok(rendered.ok, rendered.output);
+    const problems = rendered.docs.flatMap((doc) => validateManifest(doc, '1.35'));
+    assert.equal(problems, [], problems.join('\n'));
+    const monitors = rendered.docs.filter((doc) => doc.kind === 'ServiceMonitor' || doc.kind === 'PodMonitor');
+    assert.equal(monitors.map((doc) => `${doc.kind}/${doc.metadata.name}`).sort(), ['PodMonitor/rel-shop-worker', 'ServiceMonitor/rel-shop-cache']);
+    const pods = podsOf(rendered.docs);
+    for (const monitor of monitors) {
+      const selected = monitor.kind === 'PodMonitor'
+        ? pods.filter((pod) => matches(monitor.spec.selector.matchLabels, pod.labels)).map((pod) => pod.owner)
+        : rendered.docs.filter((doc) => doc.kind === 'Service' && matches(monitor.spec.selector.matchLabels, doc.metadata.labels)).map((doc) => doc.metadata.name);
+      assert.ok(selected.length >= 1 && selected.every((owner) => owner.endsWith(monitor.metadata.name)), `${monitor.metadata.name} selects ${selected.join(', ')}`);
+    }
+    const worker = rendered.docs.find((doc) => doc.kind === 'Deployment' && doc.metadata.name === 'rel-shop-worker')!;
+    assert.equal(worker.spec.template.spec.containers[0].ports, [{ name: 'metrics', containerPort: 9090, protocol: 'TCP' }]);
+    const policy = rendered.docs.find((doc) => doc.kind === 'NetworkPolicy' && doc.metadata.name === 'rel-shop-worker')!;
+    assert.equal(policy.spec.ingress, [{ ports: [{ port: 'metrics', protocol: 'TCP' }], from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }] }]);
+  }
+  assert.match(problemsOf({ worker: { workload: { kind: 'Deployment', livenessCommand: ['x'] }, metrics: { port: 'nope' } } }), /^components\.worker\.metrics\.port: /m);
+});
