@@ -107,6 +107,7 @@ export function renderChart(model: ChartModel): ChartFile[] {
     parameters: parameters(values),
     scope: '',
     preHook: false,
+    beforeRelease: preHook(model),
     configContext: chart.chartContext,
   };
   const files: ChartFile[] = CHART_PLAN.filter((file) => file.when?.(model) ?? true).map((file) => ({
@@ -131,6 +132,8 @@ function renderComponent(model: ChartModel, component: ComponentModel, chart: Re
     parameters: [],
     scope: `${component.name}.`,
     preHook: preHook(own),
+    // A hook before the release's objects: its pods cannot use the release's ServiceAccount.
+    beforeRelease: preHook(own),
     // A pre-install Job's copy of the ConfigMap is its own: <fullname>-<component>.
     configContext: preHook(own) ? '.' : chart.chartContext,
   };

@@ -315,6 +315,13 @@ test('a pre-install,pre-upgrade Job component reads its own hook copy of the Con
     const container = job.spec.template.spec.containers[0];
     assert.equal(container.envFrom, [{ configMapRef: { name: 'rel-shop-migrate' } }]);
     assert.is(container.env[0].valueFrom.secretKeyRef.name, 'shop-database');
+    // The release's ServiceAccount does not exist yet when a pre-install hook runs: the namespace's
+    // default one, with no token; one managed outside the release (create=false) is used as it is.
+    assert.equal([job.spec.template.spec.serviceAccountName, job.spec.template.spec.automountServiceAccountToken], ['default', false]);
+    const external = helmTemplate(helm.bin, dir, { releaseName: 'rel', set: ['serviceAccount.create=false', 'serviceAccount.name=migrator', 'components.migrate.automountServiceAccountToken=true'] });
+    assert.ok(external.ok, external.output);
+    const externalJob = external.docs.find((doc) => doc.kind === 'Job').spec.template.spec;
+    assert.equal([externalJob.serviceAccountName, externalJob.automountServiceAccountToken], ['migrator', true]);
     const blanked = helmTemplate(helm.bin, dir, { set: ['secrets.existingSecret='] });
     assert.not.ok(blanked.ok);
     assert.match(blanked.output, /secrets\.existingSecret: required while a pre-install,pre-upgrade Job reads the secrets/);
@@ -367,7 +374,6 @@ test('adding a component to a committed chart keeps the edits, the main name and
   assert.equal(mainDeployment().spec.selector, before.spec.selector);
 });
 
-test.run();
 
 test('a component scrapes its own metrics: a ServiceMonitor behind its Service, a PodMonitor on a port of its own; each selects only its pods', () => {
   const components = {
@@ -388,7 +394,9 @@ test('a component scrapes its own metrics: a ServiceMonitor behind its Service, 
       const selected = monitor.kind === 'PodMonitor'
         ? pods.filter((pod) => matches(monitor.spec.selector.matchLabels, pod.labels)).map((pod) => pod.owner)
         : rendered.docs.filter((doc) => doc.kind === 'Service' && matches(monitor.spec.selector.matchLabels, doc.metadata.labels)).map((doc) => doc.metadata.name);
-      assert.ok(selected.length >= 1 && selected.every((owner) => owner.endsWith(monitor.metadata.name)), `${monitor.metadata.name} selects ${selected.join(', ')}`);
+      // A StatefulSet's headless Service has the same labels: the ServiceMonitor keeps its own Service by name.
+      assert.ok(selected.length >= 1 && selected.every((owner) => owner.replace(/-headless$/, '').endsWith(monitor.metadata.name)), `${monitor.metadata.name} selects ${selected.join(', ')}`);
+      if (monitor.kind === 'ServiceMonitor') assert.is(monitor.spec.endpoints[0].relabelings[0].regex, monitor.metadata.name);
     }
     const worker = rendered.docs.find((doc) => doc.kind === 'Deployment' && doc.metadata.name === 'rel-shop-worker')!;
     assert.equal(worker.spec.template.spec.containers[0].ports, [{ name: 'metrics', containerPort: 9090, protocol: 'TCP' }]);
@@ -397,3 +405,37 @@ test('a component scrapes its own metrics: a ServiceMonitor behind its Service, 
   }
   assert.match(problemsOf({ worker: { workload: { kind: 'Deployment', livenessCommand: ['x'] }, metrics: { port: 'nope' } } }), /^components\.worker\.metrics\.port: /m);
 });
+
+test("a pre-install Job as the main workload runs as the namespace's default ServiceAccount, with no token", () => {
+  const dir = chartDir({ name: 'premig', appVersion: '1.0.0', image: { repository: 'ghcr.io/acme/mig' }, workload: { kind: 'Job', command: ['migrate'], hook: 'pre-install,pre-upgrade' } });
+  for (const helm of binaries) {
+    const rendered = helmTemplate(helm.bin, dir, { releaseName: 'rel', set: ['serviceAccount.automount=true'] });
+    assert.ok(rendered.ok, rendered.output);
+    const pod = rendered.docs.find((doc) => doc.kind === 'Job').spec.template.spec;
+    assert.equal([pod.serviceAccountName, pod.automountServiceAccountToken], ['default', false]);
+  }
+  const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+  assert.match(readme, /a `pre-install,pre-upgrade` hook/);
+  assert.match(readme, /runs as the namespace's\s+`default` ServiceAccount/);
+});
+
+test("components get the chart's pull secrets before their own, and an API token only when they ask", () => {
+  for (const helm of binaries) {
+    const values = ['serviceAccount.automount=true', 'imagePullSecrets[0].name=chart-pull', 'global.imagePullSecrets[0]=global-pull', 'components.worker.imagePullSecrets[0].name=own-pull', 'components.cache.automountServiceAccountToken=true'];
+    const docs = render('rel', helm, values);
+    const pods = docs.flatMap((doc) => {
+      const template = doc.spec?.jobTemplate?.spec?.template ?? doc.spec?.template;
+      return template && doc.kind !== 'Pod' ? [{ name: doc.metadata.name as string, spec: template.spec }] : [];
+    });
+    assert.ok(pods.length >= 5);
+    for (const { name, spec } of pods) {
+      const pulls = spec.imagePullSecrets.map((secret: { name: string }) => secret.name);
+      assert.equal(pulls, name === 'rel-shop-worker' ? ['global-pull', 'chart-pull', 'own-pull'] : ['global-pull', 'chart-pull'], name);
+      const token = name === 'rel-shop' || name === 'rel-shop-cache';
+      assert.is(spec.automountServiceAccountToken, token, `${name}: token ${token}`);
+      assert.is(spec.serviceAccountName, 'rel-shop', name);
+    }
+  }
+});
+
+test.run();

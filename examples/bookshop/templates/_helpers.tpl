@@ -78,6 +78,10 @@ longest name its workload may have (52 for a CronJob or a StatefulSet).
 {{- range list "config" "secrets" }}
 {{- $_ := set $values . (has . (index $ 3) | ternary (index $root.Values .) (dict "enabled" false)) }}
 {{- end }}
+{{- /* The chart's pull secrets first: a component runs the chart's image unless it names one. */}}
+{{- $_ := set $values "imagePullSecrets" (concat ($root.Values.imagePullSecrets | default list) ($values.imagePullSecrets | default list)) }}
+{{- /* The chart's ServiceAccount, with this component's own choice of a token (default none). */}}
+{{- $_ := set $values "serviceAccount" (set (deepCopy $root.Values.serviceAccount) "automount" $values.automountServiceAccountToken) }}
 {{- $_ := set $root "_ctx" (merge (dict "Values" $values "Component" $name "ComponentNameLimit" (index . 2)) (omit $root "Values" "_ctx")) }}
 {{- end }}
 

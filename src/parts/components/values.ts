@@ -1,5 +1,6 @@
 import type { ChartModel } from '../../model.ts';
-import { group, type ValueSection } from '../../chart/values-tree.ts';
+import { group, leaf, type ValueSection } from '../../chart/values-tree.ts';
+import { bool } from '../../chart/schemas.ts';
 import { PARTS } from '../index.ts';
 import { COMPONENT_PARTS, componentsOf } from './model.ts';
 import { COMPONENT_NAME } from '../../validators.ts';
@@ -21,7 +22,12 @@ export const values = (model: ChartModel): ValueSection[] => {
             group(
               component.name,
               `The ${component.name} component (${component.model.workload.kind})`,
-              own.flatMap((part) => part.values?.(component.model) ?? []).flatMap((section) => section.nodes),
+              [
+                ...own.flatMap((part) => part.values?.(component.model) ?? []).flatMap((section) => section.nodes),
+                leaf('automountServiceAccountToken', false, bool, "Mount the chart's ServiceAccount token into this component's pods", [
+                  "Off by default: only the pods that call the Kubernetes API get the token (and the chart's rbac rules).",
+                ]),
+              ],
             ),
           ),
         ),

@@ -29,8 +29,9 @@ spec:
   {{- with include "bookshop.imagePullSecrets" . }}
   {{- . | nindent 2 }}
   {{- end }}
-  serviceAccountName: {{ include "bookshop.serviceAccountName" . | quote }}
-  automountServiceAccountToken: {{ .Values.serviceAccount.automount }}
+  {{- /* A pre-install,pre-upgrade hook runs before the release's ServiceAccount exists: the namespace's default one, with no token, unless it is managed outside the release. */}}
+  serviceAccountName: {{ .Values.serviceAccount.create | ternary "default" (include "bookshop.serviceAccountName" .) | quote }}
+  automountServiceAccountToken: {{ and .Values.serviceAccount.automount (not .Values.serviceAccount.create) }}
   securityContext:
     {{- include "bookshop.securityContext" (list . .Values.podSecurityContext) | nindent 4 }}
   {{- with .Values.priorityClassName }}
