@@ -76,7 +76,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         record: isRecordFile(change.path),
       })),
       kept: plan.generated.filter((path) => !isRecordFile(path) && !changed.has(path)).length,
-      warnings: generationWarnings(plan.model),
+      warnings: [...plan.warnings, ...generationWarnings(plan.model)],
     };
   } finally {
     lock?.release({ tidy: true });

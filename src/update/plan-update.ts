@@ -3,9 +3,10 @@
 // and the plan goes out as data for src/write.ts.
 import { join } from 'node:path';
 import type { ChartFile } from '../chart/plan.ts';
-import { formatProblems, type Problem } from '../answers/validate.ts';
+import { formatProblems, validateAnswers, type Problem } from '../answers/validate.ts';
 import { generate } from '../generate.ts';
-import type { ChartModel } from '../model.ts';
+import { toModel, type ChartModel } from '../model.ts';
+import { claimChanges } from '../parts/persistence/claim-changes.ts';
 import { mergeFile, sameAsGenerated, type Conflict, type Resolution } from './merge.ts';
 import { migrateAnswers } from './migrate.ts';
 import { BASE_FILE, RECORD_FILE, type ReadRecord } from './record.ts';
@@ -57,6 +58,8 @@ export type UpdatePlan =
       skipped: string[];
       /** Files where both sides changed the same lines; with force, the generator's side won. */
       conflicts: Array<{ path: string; conflicts: Conflict[] }>;
+      /** What an installed release of the last generation will refuse in `helm upgrade` to this one. */
+      warnings: string[];
       update: boolean;
     }
   | { ok: false; message: string };
@@ -139,12 +142,14 @@ export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknow
       orphans: [],
       skipped: [],
       conflicts: [],
+      warnings: [],
       update: false,
     };
   }
 
   const { record, base } = found;
-  const answers = overlayAnswers(migrateAnswers(record.answers, record.version), given);
+  const stored = migrateAnswers(record.answers, record.version);
+  const answers = overlayAnswers(stored, given);
   type Attempt = { ok: true; generation: { model: ChartModel; files: ChartFile[] }; merged: Merged } | { ok: false; problems: Problem[] };
   const attempt = (chartVersion: string): Attempt => {
     const generation = generate(answers, chartVersion);
@@ -198,8 +203,24 @@ export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknow
     orphans: merged.orphans,
     skipped: merged.skipped,
     conflicts: merged.conflicts,
+    warnings: upgradeWarnings(stored, record.chartVersion, generation.model),
     update: true,
   };
+}
+
+/** The changes of the last generation's workloads (the main one and each component still there)
+ * that Kubernetes refuses on upgrade. */
+function upgradeWarnings(stored: Record<string, unknown>, chartVersion: string, now: ChartModel): string[] {
+  const validation = validateAnswers(stored);
+  // Stored answers this version no longer accepts: the new answers were checked, nothing to compare.
+  if (!validation.ok) return [];
+  const before = toModel(validation.answers, chartVersion);
+  const pairs: Array<[ChartModel, ChartModel, string]> = [[before, now, '']];
+  for (const component of now.components) {
+    const was = before.components.find(({ name }) => name === component.name);
+    if (was) pairs.push([was.model, component.model, `components.${component.name}.`]);
+  }
+  return pairs.flatMap(([was, model, at]) => claimChanges(was, model, at));
 }
 
 /** Each conflicting range of a file with both sides' lines, as a report to read in a terminal. */
