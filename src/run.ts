@@ -4,7 +4,7 @@
 // failure is a RunError or one of chart-fs's one-line errors; nothing is half written.
 import { lockChart, type Lock } from './disk/lock.ts';
 import { planUpdate, type UpdatePlan, type UpdateOptions } from './update/plan-update.ts';
-import { readChartSnapshot } from './update/snapshot.ts';
+import { readChartSnapshot, unreadPaths } from './update/snapshot.ts';
 import { isRecordFile } from './update/record.ts';
 import { applyChanges, readJournal, recoverInterruptedUpdate, type Change } from './write.ts';
 import { checkChartDir, entryKind } from './disk/chart-fs.ts';
@@ -59,8 +59,15 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
   const lock: Lock | undefined = dryRun ? undefined : lockChart(chartDir);
   try {
     const recovered = dryRun ? pendingRecovery(chartDir) : recoverInterruptedUpdate(chartDir, { discard: request.force });
-    const snapshot = readChartSnapshot(chartDir);
-    const plan = planUpdate(snapshot, request.given, request);
+    let snapshot = readChartSnapshot(chartDir);
+    let plan = planUpdate(snapshot, request.given, request);
+    // A plan may name files the snapshot did not read (a component's): read them, and plan again,
+    // so a file of the user's at such a path is merged with, never taken for a new one.
+    const unread = plan.ok ? unreadPaths(snapshot, plan.generated) : [];
+    if (unread.length) {
+      snapshot = readChartSnapshot(chartDir, unread);
+      plan = planUpdate(snapshot, request.given, request);
+    }
     if (!plan.ok) throw new RunError(plan.message);
     const written = dryRun || !request.choose ? plan.changes : await request.choose(plan);
     if (!dryRun) applyChanges(chartDir, written);

@@ -21,14 +21,19 @@ export function readRecord(chartDir: string): ReadRecord {
   return entry.kind === 'entry' ? parseBase(chartDir, entry.record, readChartFile(chartDir, BASE_FILE)) : entry;
 }
 
-/** The snapshot planUpdate plans from. */
-export function readChartSnapshot(chartDir: string): ChartSnapshot {
+/** The paths a snapshot reads of itself: the plan's rows, the records, the base's files. */
+function knownPaths(record: ReadRecord): Set<string> {
+  return new Set([...CHART_PLAN.map((file) => file.path), RECORD_FILE, BASE_FILE, ...(record.kind === 'ours' ? record.base.keys() : [])]);
+}
+
+/** The snapshot planUpdate plans from; `more` names further paths to read (what a plan wants
+ * beyond the plan's rows: a component's files, whose paths follow its name). */
+export function readChartSnapshot(chartDir: string, more: readonly string[] = []): ChartSnapshot {
   const occupied = holdsFiles(chartDir, TRANSIENT);
   const record: ReadRecord = occupied ? readRecord(chartDir) : { kind: 'none' };
   const files = new Map<string, Buffer | Error>();
   if (occupied) {
-    const paths = new Set([...CHART_PLAN.map((file) => file.path), RECORD_FILE, BASE_FILE, ...(record.kind === 'ours' ? record.base.keys() : [])]);
-    for (const path of paths) {
+    for (const path of new Set([...knownPaths(record), ...more])) {
       try {
         const content = readChartFile(chartDir, path);
         if (content !== undefined) files.set(path, content);
@@ -38,4 +43,12 @@ export function readChartSnapshot(chartDir: string): ChartSnapshot {
     }
   }
   return { dir: chartDir, occupied, record, files };
+}
+
+/** The paths a plan generates that the snapshot did not read: planned from it, they would look new
+ * even where a file of the user's is. */
+export function unreadPaths(snapshot: ChartSnapshot, generated: readonly string[]): string[] {
+  if (!snapshot.occupied) return [];
+  const known = knownPaths(snapshot.record);
+  return generated.filter((path) => !known.has(path));
 }

@@ -438,4 +438,20 @@ test("components get the chart's pull secrets before their own, and an API token
   }
 });
 
+test("a file of the user's where a new component's file goes is merged with, never overwritten", () => {
+  const out = tempDir('k8s-chart-component-clash-');
+  const first = runBin(['--answers', answersFile(shopAnswers), '--output', out]);
+  assert.is(first.status, 0, first.stderr);
+  const own = join(out, 'shop', 'templates', 'worker', 'deployment.yaml');
+  mkdirSync(dirname(own), { recursive: true });
+  writeFileSync(own, '# my own notes\n');
+  const worker = { workload: { kind: 'Deployment', command: ['bin/worker'], livenessCommand: ['bin/ok'] } };
+  const added = runBin(['--answers', answersFile(stringify({ ...main, components: { worker } })), '--output', out]);
+  assert.is(added.status, 1, added.stdout);
+  assert.match(added.stderr, /templates\/worker\/deployment\.yaml: line 1: changed by you and by the generator/);
+  assert.match(added.stderr, /nothing was written/);
+  assert.is(readFileSync(own, 'utf8'), '# my own notes\n');
+  assert.not.ok(existsSync(join(out, 'shop', 'templates', 'worker', 'service.yaml')) || existsSync(join(out, 'shop', 'templates', 'worker', '_pod.tpl')), 'nothing half-written');
+});
+
 test.run();
