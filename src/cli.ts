@@ -181,6 +181,9 @@ async function run(argv: string[], io: Io, interactive: Interactive | undefined)
 type Loaded = { ok: true; file: string; name: string; data: Record<string, unknown> } | { ok: false; file: string; message: string };
 
 /** `--answers` as given: files, "-" for standard input, or folders of *.yaml, *.yml, *.json. */
+/** The answers files found by listing a folder: only regular files are read of them. */
+const foundInFolder = new Set<string>();
+
 function expandAnswers(given: string[]): string[] | string {
   const files: string[] = [];
   for (const path of given) {
@@ -188,10 +191,12 @@ function expandAnswers(given: string[]): string[] | string {
       files.push(path);
       continue;
     }
+    // Hidden files are no answers files (an editor's lock link, a chart's .yo-rc.json), as in a glob.
     const inside = readdirSync(path)
-      .filter((name) => /\.(ya?ml|json)$/.test(name))
+      .filter((name) => /\.(ya?ml|json)$/.test(name) && !name.startsWith('.'))
       .sort()
       .map((name) => join(path, name));
+    for (const file of inside) foundInFolder.add(file);
     if (inside.length === 0) return `${path}: no answers files (*.yaml, *.yml, *.json) in this folder`;
     files.push(...inside);
   }
@@ -219,7 +224,7 @@ function chartHere(dir: string): { name: string } | undefined {
 function loadOne(file: string, storedName?: string): Loaded {
   let data: Record<string, unknown>;
   try {
-    data = loadAnswersFile(file) as Record<string, unknown>;
+    data = loadAnswersFile(file, undefined, { regularOnly: foundInFolder.has(file) }) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof AnswersFileError) return { ok: false, file, message: error.message };
     throw error;
@@ -251,8 +256,10 @@ async function generateOne(
   try {
     report = await runGeneration({ chartDir, given, ...options });
   } catch (error) {
-    if (!isUserError(error)) throw error;
-    io.stderr(`${file ? indent(file, (error as Error).message) : (error as Error).message}\n`);
+    // In a batch, one chart's failure is its own: the others are still written and counted.
+    if (!isUserError(error) && !file) throw error;
+    const message = isUserError(error) ? (error as Error).message : `k8s-chart failed on this chart (a bug; please report it): ${(error as Error).message}`;
+    io.stderr(`${file ? indent(file, message) : message}\n`);
     return 'refused';
   }
   const { plan } = report;

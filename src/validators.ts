@@ -92,6 +92,14 @@ export const NAMESPACE = {
   message: 'must be a namespace name: lowercase letters, digits and "-"',
 };
 
+/** A name part of the chart's objects (nameOverride, fullnameOverride): a DNS label, as a Service's
+ * name must be, so it never carries YAML or a template of its own into a manifest. */
+export const NAME_OVERRIDE = {
+  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+  maxLength: 63,
+  message: 'must be a DNS label: lowercase letters, digits and "-", at most 63',
+};
+
 /** An e-mail address, as an ACME account's contact. */
 export const EMAIL = {
   pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',

@@ -90,7 +90,11 @@ export function applyChanges(chartDir: string, changes: Change[]): void {
   } catch (error) {
     // Nothing was renamed yet: take the temporary files and the journal back, so a full disk or a
     // refused path leaves the chart as it was.
-    rollBack(chartDir, journal);
+    try {
+      rollBack(chartDir, journal);
+    } catch {
+      // The first failure is the one to report; the next run rolls back what is left.
+    }
     throw error;
   }
   completeJournal(chartDir, journal);
@@ -112,14 +116,12 @@ function completeJournal(chartDir: string, journal: Journal): void {
   removeFile(chartDir, JOURNAL_FILE);
 }
 
+/** Removes the temporary files of an update not yet committed, then its journal: only once they are
+ * all gone, so a failure leaves the journal for the next run. */
 function rollBack(chartDir: string, journal: Journal): void {
-  try {
-    for (const { from } of journal.renames) unlinkEntry(chartDir, from);
-    unlinkEntry(chartDir, JOURNAL_TEMP);
-    removeFile(chartDir, JOURNAL_FILE);
-  } catch {
-    // The first failure is the one to report; the next run rolls back what is left.
-  }
+  for (const { from } of journal.renames) unlinkEntry(chartDir, from);
+  unlinkEntry(chartDir, JOURNAL_TEMP);
+  removeFile(chartDir, JOURNAL_FILE);
 }
 
 /** The journal as a trusted value, or a DamagedRecordError naming why not. */

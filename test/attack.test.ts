@@ -581,4 +581,63 @@ test('a copy of a chart keeps working: nothing in the records is tied to where i
   assert.is(update(moved).status, 0);
 });
 
+test('an answers folder holding a FIFO, a link to a device or hidden files: each named in one line, never read; the good ones are written', () => {
+  const folder = tempDir('k8s-chart-folder-');
+  writeFileSync(join(folder, 'a.yaml'), firstAnswers);
+  execFileSync('mkfifo', [join(folder, 'b.yaml')]);
+  symlinkSync('/dev/zero', join(folder, 'z.yaml'));
+  symlinkSync(join(folder, 'missing'), join(folder, '.#a.yaml'));
+  writeFileSync(join(folder, '.yo-rc.json'), '{}');
+  const out = tempDir('k8s-chart-folder-out-');
+  const run = spawnSync(process.execPath, [binPath, '--answers', folder, '--output', out], { encoding: 'utf8', timeout: 60_000 });
+  assert.is(run.signal, null, 'the run ended by itself');
+  assert.is(run.status, 1, run.stdout);
+  oneLine(run.stderr, /b\.yaml: a FIFO, not an answers file/);
+  oneLine(run.stderr, /z\.yaml: a device, not an answers file/);
+  assert.not.match(run.stderr, /\.#a\.yaml|\.yo-rc\.json/);
+  assert.ok(existsSync(join(out, 'shop', 'Chart.yaml')), 'a.yaml was written');
+  // Named on the command line, a device is read only up to the size limit.
+  const zero = spawnSync(process.execPath, [binPath, '--answers', '/dev/zero', '--output', out], { encoding: 'utf8', timeout: 60_000 });
+  assert.is(zero.status, 1);
+  oneLine(zero.stderr, /\/dev\/zero: too large for an answers file/);
+});
+
+test('a refused write below a planted link leaves no journal: the next run is a plain one', () => {
+  const c = canary();
+  const { out, chart: dir } = chart();
+  symlinkSync(c.dir, join(dir, 'templates', 'worker'));
+  const worker = `${firstAnswers}\ncomponents:\n  worker:\n    workload: {kind: Deployment, command: [bin/worker], livenessCommand: [bin/ok]}\n`;
+  const refused = runBin(['--answers', answersFile(worker), '--output', out]);
+  assert.is(refused.status, 1);
+  oneLine(refused.stderr, /templates\/worker: is a symbolic link/);
+  assert.not.ok(existsSync(join(dir, '.k8s-chart', 'journal.json')), 'no journal left');
+  const next = runBin(['--answers', answersFile(firstAnswers), '--output', out]);
+  assert.is(next.status, 0, next.stderr);
+  assert.not.match(next.stderr, /interrupted/);
+  c.intact();
+});
+
+test('install-time values cannot inject fields through a name override, or remove a component by null', () => {
+  const { chart: dir } = chart();
+  for (const helm of binaries) {
+    for (const value of ['qw"\n  namespace: "kube-system', 'svc", "-e", "sh', 'UPPER']) {
+      const file = join(tempDir(), 'override.yaml');
+      writeFileSync(file, `fullnameOverride: ${JSON.stringify(value)}\n`);
+      const rendered = helmTemplate(helm.bin, dir, { valuesFiles: [file] });
+      assert.not.ok(rendered.ok, `${helm.name} rendered fullnameOverride=${JSON.stringify(value)}`);
+      assert.match(rendered.output, /fullnameOverride/);
+    }
+    assert.ok(helmTemplate(helm.bin, dir, { set: ['fullnameOverride=my-shop', 'nameOverride=store'] }).ok);
+  }
+  const bookshop = join(tempDir('k8s-chart-null-component-'), 'bookshop');
+  cpSync(new URL('../examples/bookshop', import.meta.url), bookshop, { recursive: true });
+  const values = join(tempDir(), 'null.yaml');
+  writeFileSync(values, 'components:\n  worker:\n');
+  for (const helm of binaries) {
+    const rendered = helmTemplate(helm.bin, bookshop, { valuesFiles: [values] });
+    assert.not.ok(rendered.ok);
+    oneLine(rendered.output, /components\.worker: these values removed it \(null\)/);
+  }
+});
+
 test.run();

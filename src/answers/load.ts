@@ -2,7 +2,7 @@
 // from standard input ("-"). Maps are null-prototype objects (see data.ts); a key that YAML reads as
 // something other than a string (`1.10:` is the number 1.1, `true:` a boolean) is refused with its
 // path, since turning it back into a string would silently change it.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { CORE_SCHEMA, defineMappingTag, load, YAMLException } from 'js-yaml';
 
 export class AnswersFileError extends Error {}
@@ -70,11 +70,49 @@ function keyProblems(data: unknown, path = ''): string[] {
   });
 }
 
-export function loadAnswersFile(file: string, readStdin: () => string = () => readFileSync(0, 'utf8')): unknown {
+/** At most MAX_ANSWERS_BYTES + 1 bytes of an open file: a device or a pipe that never ends is
+ * refused like a file too large, without reading it all into memory. */
+function readBounded(fd: number): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+    if (total > MAX_ANSWERS_BYTES) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function readFile(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    return readBounded(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const kindOf = (stats: Stats) => (stats.isFIFO() ? 'a FIFO' : stats.isDirectory() ? 'a folder' : stats.isSocket() ? 'a socket' : 'a device');
+
+export interface LoadOptions {
+  /** Refuse anything but a regular file before opening it (a file found in an answers folder: a
+   * FIFO there would block the run, a device never end). */
+  regularOnly?: boolean;
+}
+
+export function loadAnswersFile(file: string, readStdin: () => string = () => readBounded(0), options: LoadOptions = {}): unknown {
   let text: string;
   try {
-    text = file === '-' ? readStdin() : readFileSync(file, 'utf8');
+    if (options.regularOnly && file !== '-') {
+      const stats = statSync(file);
+      if (!stats.isFile()) throw new AnswersFileError(`${file}: ${kindOf(stats)}, not an answers file`);
+    }
+    text = file === '-' ? readStdin() : readFile(file);
   } catch (error) {
+    if (error instanceof AnswersFileError) throw error;
     throw new AnswersFileError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) {

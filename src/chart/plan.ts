@@ -114,7 +114,7 @@ export function renderChart(model: ChartModel): ChartFile[] {
     path: file.path,
     content: file.render ? file.render(context) : template(`chart/${file.path}`)(view),
   }));
-  for (const component of components) files.push(...renderComponent(model, component, chart));
+  for (const component of components) for (const file of renderComponent(model, component, chart)) files.push(file);
   return files;
 }
 

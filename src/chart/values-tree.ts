@@ -172,7 +172,8 @@ function renderNodes(nodes: ValueNode[], prefix: string, indent: string): string
     const path = join(prefix, node.key);
     if (isGroup(node)) {
       out.push(`${indent}## ${node.description}`, `${indent}${node.key}:`);
-      out.push(...renderNodes(node.children, path, `${indent}  `));
+      // A loop, not a spread: a chart of many components has more lines than a call takes arguments.
+      for (const line of renderNodes(node.children, path, `${indent}  `)) out.push(line);
     } else {
       const lines = paramLines(node, path);
       // A structured value is documented leaf by leaf, as readme-generator-for-helm asks.
@@ -191,7 +192,7 @@ export function renderValuesYaml(sections: ValueSection[], header: string[]): st
   const out = header.map((line) => `# ${line}`.trimEnd());
   for (const section of sections) {
     out.push('', `## @section ${section.title}`, '');
-    out.push(...renderNodes(section.nodes, '', ''));
+    for (const line of renderNodes(section.nodes, '', '')) out.push(line);
   }
   return `${out.join('\n')}\n`;
 }

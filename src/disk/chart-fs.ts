@@ -103,6 +103,16 @@ export function entryKind(chartDir: string, path: string): 'missing' | 'file' | 
   return 'missing';
 }
 
+/** Whether `path` is a folder of the chart's, with no link on the way. */
+function isRealDirectory(chartDir: string, path: string): boolean {
+  try {
+    return entryKind(chartDir, path) === 'directory';
+  } catch (error) {
+    if (error instanceof DiskError) return false;
+    throw error;
+  }
+}
+
 /** The chart directory itself: missing, or a real folder (not a link, not a file). */
 export function checkChartDir(chartDir: string): 'missing' | 'directory' {
   const stat = attempt(chartDir, () => lstatSync(chartDir, { throwIfNoEntry: false }));
@@ -175,7 +185,8 @@ export function writeNewFile(chartDir: string, path: string, content: string | B
 /** Removes whatever non-folder entry is at `path` (a link itself, never its target). */
 export function unlinkEntry(chartDir: string, path: string): void {
   const parent = path.split('/').slice(0, -1).join('/');
-  if (parent && entryKind(chartDir, parent) !== 'directory') return;
+  // Below a link or a file there is no entry of the chart's (nothing is ever written through one).
+  if (parent && !isRealDirectory(chartDir, parent)) return;
   const file = join(chartDir, path);
   const stat = attempt(file, () => lstatSync(file, { throwIfNoEntry: false }));
   if (stat && !stat.isDirectory()) attempt(file, () => unlinkSync(file));

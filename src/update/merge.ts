@@ -71,12 +71,12 @@ export function mergeFile(base: string, user: string, generated: string, prefer:
   const conflicts: Conflict[] = [];
   for (const region of diff3Merge(lines(user), lines(base), lines(generated), { excludeFalseConflicts: true })) {
     if (region.ok) {
-      out.push(...region.ok);
+      for (const line of region.ok) out.push(line);
     } else if (region.conflict) {
       const { a, aIndex, b } = region.conflict;
       const strip = (side: string[]) => side.map((line) => line.replace(/\r?\n$/, ''));
       conflicts.push({ fromLine: aIndex + 1, toLine: aIndex + Math.max(a.length, 1), yours: strip(a), generated: strip(b) });
-      out.push(...(prefer === 'generated' ? b : prefer === 'user' ? a : markers(a, b)));
+      for (const line of prefer === 'generated' ? b : prefer === 'user' ? a : markers(a, b)) out.push(line);
     }
   }
   return { content: out.join(''), conflicts };

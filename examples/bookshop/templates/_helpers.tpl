@@ -74,7 +74,11 @@ longest name its workload may have (52 for a CronJob or a StatefulSet).
 {{- define "bookshop.componentContext" -}}
 {{- $root := index . 0 }}
 {{- $name := index . 1 }}
-{{- $values := merge (deepCopy (index $root.Values.components $name)) (pick $root.Values "global" "nameOverride" "fullnameOverride" "commonLabels" "commonAnnotations" "serviceAccount" "rbac" "networkPolicy") }}
+{{- $own := index ($root.Values.components | default dict) $name }}
+{{- if not (kindIs "map" $own) }}
+{{- fail (printf "components.%s: these values removed it (null); a component is removed by the generator (components: {%s: null} in the answers), not by values" $name $name) }}
+{{- end }}
+{{- $values := merge (deepCopy $own) (pick $root.Values "global" "nameOverride" "fullnameOverride" "commonLabels" "commonAnnotations" "serviceAccount" "rbac" "networkPolicy") }}
 {{- range list "config" "secrets" }}
 {{- $_ := set $values . (has . (index $ 3) | ternary (index $root.Values .) (dict "enabled" false)) }}
 {{- end }}

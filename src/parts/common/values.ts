@@ -2,6 +2,7 @@ import type { ChartModel } from '../../model.ts';
 import { group, leaf, type ValueNode, type ValueSection } from '../../chart/values-tree.ts';
 import { pattern, type JsonSchema, str, stringMap, labelMap } from '../../chart/schemas.ts';
 import { pullSecretList } from '../image/values.ts';
+import { NAME_OVERRIDE } from '../../validators.ts';
 
 /** The part's section of values.yaml. */
 export const values = (_model: ChartModel): ValueSection[] => [{ title: 'Common', nodes: nodes() }];
@@ -27,8 +28,8 @@ function globalNodes(): ValueNode[] {
 function nodes(): ValueNode[] {
   return [
     ...globalNodes(),
-    leaf('nameOverride', '', str, 'Replaces the chart name in object names'),
-    leaf('fullnameOverride', '', str, 'Replaces the whole object name prefix'),
+    leaf('nameOverride', '', { ...pattern(NAME_OVERRIDE, true), maxLength: NAME_OVERRIDE.maxLength }, 'Replaces the chart name in object names (a DNS label)'),
+    leaf('fullnameOverride', '', { ...pattern(NAME_OVERRIDE, true), maxLength: NAME_OVERRIDE.maxLength }, 'Replaces the whole object name prefix (a DNS label)'),
     leaf('commonLabels', {}, labelMap, 'Labels added to every object the chart renders and to its pod templates; never to a selector', [
       "The chart's own labels (app.kubernetes.io/*, helm.sh/chart) win over a commonLabel of the same key.",
     ]),
