@@ -19,6 +19,7 @@ import type { IngressModel } from './parts/ingress/model.ts';
 import type { HttpRouteModel } from './parts/http-route/model.ts';
 import type { AcmeIssuerModel } from './parts/acme-issuer/model.ts';
 import type { ProbesModel } from './parts/pod/model.ts';
+import type { ResourcesModel } from './parts/pod/resources.ts';
 import type { RbacModel } from './parts/rbac/model.ts';
 import type { NetworkPolicyModel } from './parts/network-policy/model.ts';
 import type { ConfigModel } from './parts/config/model.ts';
@@ -55,6 +56,8 @@ export interface ChartModel extends ChartMetadata {
   httpRoute: HttpRouteModel;
   acmeIssuer: AcmeIssuerModel;
   probes: ProbesModel;
+  /** The app container's resources. */
+  resources: ResourcesModel;
   rbac: RbacModel;
   networkPolicy: NetworkPolicyModel;
   config: ConfigModel;

@@ -3,7 +3,7 @@
 // described (the editor shows it), and a saved file regenerates the same chart.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadAnswersFile } from '../src/answers/load.ts';
@@ -67,6 +67,32 @@ test('saved answers: the schema line first, then answers that regenerate the sam
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a number YAML would not write back as it was written is refused by its path, never silently changed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-chart-lossy-'));
+  const file = join(dir, 'answers.yaml');
+  writeFileSync(file, 'name: app\nimage: {repository: ghcr.io/acme/app}\nconfig:\n  data:\n    API_VERSION: 1.10\n    ZIP: 01234\n    HEX: 0x1F\n    BIG: 12345678901234567890\n    PORT: 8080\n    RATIO: 0.5\n    QUOTED: "1.10"\n    1.10: x\n');
+  let message = '';
+  try {
+    loadAnswersFile(file);
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  const lines = message.split('\n');
+  assert.equal(lines, [
+    'config.data.API_VERSION: YAML reads 1.10 as the number 1.1, not as written: quote it ("1.10") to keep the text, or write 1.1',
+    'config.data.ZIP: YAML reads 01234 as the number 1234, not as written: quote it ("01234") to keep the text, or write 1234',
+    'config.data.HEX: YAML reads 0x1F as the number 31, not as written: quote it ("0x1F") to keep the text, or write 31',
+    'config.data.BIG: YAML reads 12345678901234567890 as the number 12345678901234567000, not as written: quote it ("12345678901234567890") to keep the text, or write 12345678901234567000',
+    'config.data.1.1: YAML reads this key as the number 1.1, not as text: quote it ("1.1" or as you meant it)',
+  ]);
+  // Numbers that read back as written stay numbers: config values become their text as before.
+  writeFileSync(file, 'name: app\nappVersion: "1.0.0"\nimage: {repository: ghcr.io/acme/app}\nservice: {port: 8080}\nconfig:\n  data:\n    PORT: 8080\n    RATIO: 0.5\n');
+  const generation = generate(loadAnswersFile(file) as Record<string, unknown>);
+  assert.ok(generation.ok);
+  assert.match(String(generation.files.find((f) => f.path === 'values.yaml')!.content), /PORT: "8080"\n\s+RATIO: "0\.5"/);
+  rmSync(dir, { recursive: true });
 });
 
 test.run();

@@ -110,10 +110,10 @@ for (const { name, dir } of charts) {
       const pods = podSpecs(docs);
       assert.ok(pods.length >= 1);
       assert.is(pods.length, plain.length);
-      pods.forEach(({ what, spec, component }, i) => {
-        // imagePullSecrets is the main workload's; a component has its own (components.<name>.imagePullSecrets).
-        const own = component ? [] : [{ name: 'own' }];
-        assert.equal(spec.imagePullSecrets, [{ name: 'global-a' }, { name: 'global-b' }, ...own], what);
+      pods.forEach(({ what, spec }, i) => {
+        // A component's pods get the top level's too (it runs the chart's image unless it names one),
+        // then its own (components.<name>.imagePullSecrets).
+        assert.equal(spec.imagePullSecrets, [{ name: 'global-a' }, { name: 'global-b' }, { name: 'own' }], what);
         const before = plain[i]!.spec.containers as Doc[];
         spec.containers.forEach((container: Doc, j: number) => {
           const original: string = before[j]!.image;

@@ -3,7 +3,7 @@
 // something other than a string (`1.10:` is the number 1.1, `true:` a boolean) is refused with its
 // path, since turning it back into a string would silently change it.
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { CORE_SCHEMA, defineMappingTag, load, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, defineMappingTag, defineScalarTag, floatCoreTag, intCoreTag, load, YAMLException, type ScalarTagDefinition } from 'js-yaml';
 
 export class AnswersFileError extends Error {}
 
@@ -31,11 +31,34 @@ function countNodes(data: unknown, limit: number): number {
 /** Keys of each map that YAML did not read as strings, with what it read them as. */
 const nonStringKeys = new WeakMap<Data, Map<string, unknown>>();
 
+/** A number YAML read from text it does not write back (1.10, 01234, 0x1F, a 20-digit number): kept
+ * with what was written, so it is refused by its path instead of silently changed. */
+class LossyNumber {
+  readonly source: string;
+  readonly value: number;
+  constructor(source: string, value: number) {
+    this.source = source;
+    this.value = value;
+  }
+}
+
+/** YAML's own int or float tag, but a number that does not print as it was written is a LossyNumber. */
+function asWritten(tag: ScalarTagDefinition<unknown>): ScalarTagDefinition<unknown> {
+  return defineScalarTag(tag.tagName, {
+    ...tag,
+    resolve(source, isExplicit, tagName) {
+      const value = tag.resolve(source, isExplicit, tagName);
+      return typeof value === 'number' && !isExplicit && String(value) !== source ? new LossyNumber(source, value) : value;
+    },
+  });
+}
+
 const answersMapTag = defineMappingTag<Data>('tag:yaml.org,2002:map', {
   create: () => Object.create(null) as Data,
   identify: (value): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value),
   represent: (data) => new Map(Object.entries(data)),
-  addPair: (container, key, value) => {
+  addPair: (container, written, value) => {
+    const key = written instanceof LossyNumber ? written.value : written;
     if (key !== null && typeof key === 'object') return 'a key must be a plain string, not a mapping or a list';
     const name = String(key);
     if (typeof key !== 'string') {
@@ -51,7 +74,7 @@ const answersMapTag = defineMappingTag<Data>('tag:yaml.org,2002:map', {
   get: (container, key) => (Object.hasOwn(container, String(key)) ? container[String(key)] : null),
 });
 
-const ANSWERS_SCHEMA = CORE_SCHEMA.withTags(answersMapTag);
+const ANSWERS_SCHEMA = CORE_SCHEMA.withTags(answersMapTag, asWritten(intCoreTag as ScalarTagDefinition<unknown>), asWritten(floatCoreTag as ScalarTagDefinition<unknown>));
 
 function describe(value: unknown): string {
   if (value === null) return 'null (nothing)';
@@ -60,6 +83,9 @@ function describe(value: unknown): string {
 
 /** One line per key whose YAML source was not a string, by field path. */
 function keyProblems(data: unknown, path = ''): string[] {
+  if (data instanceof LossyNumber) {
+    return [`${path}: YAML reads ${data.source} as the number ${data.value}, not as written: quote it ("${data.source}") to keep the text, or write ${data.value}`];
+  }
   if (Array.isArray(data)) return data.flatMap((item, index) => keyProblems(item, `${path}[${index}]`));
   if (data === null || typeof data !== 'object') return [];
   const bad = nonStringKeys.get(data as Data);

@@ -16,7 +16,7 @@ import { secretsAnswers } from '../parts/secrets/schema.ts';
 import { autoscalingAnswers } from '../parts/autoscaling/schema.ts';
 import { httpRouteAnswers } from '../parts/http-route/schema.ts';
 import { acmeIssuerAnswers } from '../parts/acme-issuer/schema.ts';
-import { probesAnswers } from '../parts/pod/schema.ts';
+import { probesAnswers, resourcesAnswers } from '../parts/pod/schema.ts';
 import { rbacAnswers } from '../parts/rbac/schema.ts';
 import { networkPolicyAnswers } from '../parts/network-policy/schema.ts';
 import { persistenceAnswers } from '../parts/persistence/schema.ts';
@@ -37,6 +37,7 @@ export const answersSchema = Type.Object(
     ...httpRouteAnswers,
     ...acmeIssuerAnswers,
     ...probesAnswers,
+    ...resourcesAnswers,
     ...rbacAnswers,
     ...networkPolicyAnswers,
     ...persistenceAnswers,

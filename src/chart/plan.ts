@@ -93,7 +93,7 @@ export function renderChart(model: ChartModel): ChartFile[] {
     // The components with a part ci/all-off-values.yaml switches off (an empty entry would be null,
     // which Helm reads as "delete these values").
     componentSwitches: components.filter(({ model: own }) =>
-      [own.workload.replicated, own.service.enabled, own.probes.liveness, own.probes.startup, own.persistence.enabled, own.autoscaling.enabled].some(Boolean),
+      [own.workload.replicated, own.service.enabled, own.probes.liveness, own.probes.startup, own.persistence.enabled, own.autoscaling.enabled, own.metrics.enabled].some(Boolean),
     ),
     // The context that names what the components share (their ConfigMap, Secret, ServiceAccount).
     chartContext: components.length ? '(omit . "Component")' : '.',
@@ -151,7 +151,10 @@ function renderComponent(model: ChartModel, component: ComponentModel, chart: Re
       body.trimEnd(),
       '{{- end }}',
       `{{- $_ := include "${model.name}.componentContext" ${context} }}`,
+      // components.<name>.enabled=false switches the component off, as a part is switched off.
+      '{{- if ._ctx.Values.enabled }}',
       `{{- include ${JSON.stringify(name)} ._ctx }}`,
+      '{{- end }}',
       '',
     ].join('\n');
     return { path, content };

@@ -454,4 +454,25 @@ test("a file of the user's where a new component's file goes is merged with, nev
   assert.not.ok(existsSync(join(out, 'shop', 'templates', 'worker', 'service.yaml')) || existsSync(join(out, 'shop', 'templates', 'worker', '_pod.tpl')), 'nothing half-written');
 });
 
+test('components.<name>.enabled=false switches a component off; a route to it then fails with its name', () => {
+  for (const helm of binaries) {
+    const off = render('rel', helm, ['components.worker.enabled=false', 'components.cache.enabled=false']);
+    const names = off.map((doc) => `${doc.kind}/${doc.metadata.name}`);
+    assert.not.ok(names.some((name) => /-(worker|cache)(-headless)?$/.test(name)), names.join('\n'));
+    assert.ok(names.includes('CronJob/rel-shop-nightly') && names.includes('Deployment/rel-shop'));
+  }
+  const routed = chartDir({ ...main, ingress: { enabled: true, host: 'shop.example.com', routes: [{ path: '/cache', component: 'cache' }] }, components: COMPONENTS });
+  const failed = helmTemplate(binaries[1]!.bin, routed, { set: ['components.cache.enabled=false'] });
+  assert.not.ok(failed.ok);
+  assert.match(failed.output, /component "cache" is switched off \(components\.cache\.enabled=false\)/);
+});
+
+test('a component takes resources in the answers like the main workload', () => {
+  const dir = chartDir({ ...main, components: { ...COMPONENTS, worker: { ...(COMPONENTS.worker as object), resources: { requests: { memory: '1Gi' } } } } });
+  const values = parse(readFileSync(join(dir, 'values.yaml'), 'utf8'));
+  assert.equal(values.components.worker.resources, { requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } });
+  assert.equal(values.resources, { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
+  assert.match(problemsOf({ worker: { workload: { kind: 'Deployment', livenessCommand: ['x'] }, resources: { requests: { cpu: '2' }, limits: { cpu: '1' } } } }), /^components\.worker\.resources\.requests\.cpu: 2 is more than resources\.limits\.cpu 1/m);
+});
+
 test.run();

@@ -1,7 +1,9 @@
 // The pod part (the pod template and the probes) through its own interface.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { accepted, assertFiles, assertValues, base, modelOf, partNamed, planPaths, refusedAt, ruleProblems, valueKeys } from '../support/parts.ts';
+import { accepted, assertFiles, assertValues, base, chartFiles, modelOf, partNamed, planPaths, refusedAt, ruleProblems, valueKeys } from '../support/parts.ts';
+
+const chartValuesOf = (data: Record<string, unknown>) => chartFiles(data).get('values.yaml')!;
 
 const pod = partNamed('pod');
 const worker = base({ service: undefined, workload: { livenessCommand: ['/app/healthcheck'] } });
@@ -49,6 +51,20 @@ test('files: the pod template helper and the rollout ci/ file in every chart', (
   assert.equal(planPaths(pod), ['templates/_pod.tpl', 'ci/rollout-values.yaml']);
   assertFiles(['templates/_pod.tpl', 'ci/rollout-values.yaml'], base());
   assertFiles(['templates/_pod.tpl', 'ci/rollout-values.yaml'], base({ workload: { kind: 'CronJob', schedule: '0 * * * *' }, service: undefined }));
+});
+
+test('resources: the chart defaults unless the answers give them; a memory request above the default limit is its own limit; a request above a limit refused', () => {
+  assert.equal(modelOf(base()).resources, { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
+  assert.equal(modelOf(base({ resources: { requests: { cpu: '1', memory: '1Gi' } } })).resources, { requests: { cpu: '1', memory: '1Gi' }, limits: { memory: '1Gi' } });
+  assert.equal(modelOf(base({ resources: { limits: { cpu: '2', memory: '512Mi' } } })).resources, { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '512Mi' } });
+  refusedAt(base({ resources: { requests: { memory: 'lots' } } }), 'resources.requests.memory');
+  refusedAt(base({ resources: { requests: { gpu: '1' } } }), 'resources.requests.gpu', /unknown key/);
+  assert.equal(ruleProblems(pod, base({ resources: { requests: { memory: '1Gi' }, limits: { memory: '512Mi' } } })), [
+    'resources.requests.memory: 1Gi is more than resources.limits.memory 512Mi: Kubernetes refuses a request above its limit',
+  ]);
+  assert.equal(ruleProblems(pod, base({ resources: { requests: { cpu: '500m' }, limits: { cpu: '0.5' } } })), []);
+  const values = chartValuesOf(base({ resources: { requests: { memory: '300Mi' } } }));
+  assert.match(values, /^resources:\n {2}requests:\n {4}cpu: 100m\n {4}memory: 300Mi\n {2}limits:\n {4}memory: 300Mi$/m);
 });
 
 test.run();

@@ -303,6 +303,9 @@ Usage: include "bookshop.componentService" (list $ "api" "ingress.hosts[0].paths
 {{- if not (dig "service" "enabled" false $values) }}
 {{- fail (printf "%s: %q is no component with a Service (components.%s.service.enabled)" (index . 2) $component $component) }}
 {{- end }}
+{{- if not (dig "enabled" true $values) }}
+{{- fail (printf "%s: the component %q is switched off (components.%s.enabled=false)" (index . 2) $component $component) }}
+{{- end }}
 name: {{ include "bookshop.fullnameWithSuffix" (list $root $component) | quote }}
 port: {{ default $values.service.port $values.service.servicePort }}
 {{- end }}

@@ -17,7 +17,7 @@ export interface Route {
 }
 
 /** The answers a component gives for itself; the others are the chart's. */
-export const COMPONENT_KEYS = ['image', 'workload', 'service', 'extraPorts', 'probes', 'metrics', 'persistence', 'autoscaling'] as const;
+export const COMPONENT_KEYS = ['image', 'workload', 'service', 'extraPorts', 'probes', 'resources', 'metrics', 'persistence', 'autoscaling'] as const;
 
 /** The parts each component has of its own values and files. */
 export const COMPONENT_PARTS: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@ import { COMPONENT_NAME, HTTP_PATH } from '../../validators.ts';
 import { imageAnswers } from '../image/schema.ts';
 import { workloadAnswers } from '../../kinds/schema.ts';
 import { serviceAnswers } from '../service/schema.ts';
-import { probesAnswers } from '../pod/schema.ts';
+import { probesAnswers, resourcesAnswers } from '../pod/schema.ts';
 import { persistenceAnswers } from '../persistence/schema.ts';
 import { autoscalingAnswers } from '../autoscaling/schema.ts';
 import { extraPortsAnswers } from '../extra-ports/schema.ts';
@@ -18,13 +18,14 @@ export const componentAnswers = object(
     ...serviceAnswers,
     ...extraPortsAnswers,
     ...probesAnswers,
+    ...resourcesAnswers,
     ...metricsAnswers,
     ...persistenceAnswers,
     ...autoscalingAnswers,
     config: optional(Type.Literal(false, { description: "false: the component does not get the chart's ConfigMap" })),
     secrets: optional(Type.Literal(false, { description: "false: the component does not get the chart's Secret" })),
   },
-  "A workload of the chart beside the main one: its own image (default: the chart's), kind, Service, ports, probes, metrics, storage and autoscaling",
+  "A workload of the chart beside the main one: its own image (default: the chart's), kind, Service, ports, probes, resources, metrics, storage and autoscaling",
 );
 
 export const componentsAnswers = {

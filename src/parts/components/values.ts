@@ -23,6 +23,7 @@ export const values = (model: ChartModel): ValueSection[] => {
               component.name,
               `The ${component.name} component (${component.model.workload.kind})`,
               [
+                leaf('enabled', true, bool, 'Render this component (false: none of its objects; a route to it fails)'),
                 ...own.flatMap((part) => part.values?.(component.model) ?? []).flatMap((section) => section.nodes),
                 leaf('automountServiceAccountToken', false, bool, "Mount the chart's ServiceAccount token into this component's pods", [
                   "Off by default: only the pods that call the Kubernetes API get the token (and the chart's rbac rules).",

@@ -1,6 +1,7 @@
 import type { RuleContext } from '../part.ts';
 import type { Problem } from '../../answers/problem.ts';
 import { hasService } from '../service/rules.ts';
+import { quantityValue } from './resources.ts';
 
 /** The probes: on the port of a Service; each type with its own fields. */
 export function podRules(context: RuleContext): Problem[] {
@@ -15,6 +16,14 @@ export function podRules(context: RuleContext): Problem[] {
     if (probe?.type !== 'http' && probe?.path !== undefined) problem(`probes.${name}.path`, 'only for type http');
     if (probe?.type !== 'exec' && probe?.command !== undefined) problem(`probes.${name}.command`, 'only for type exec');
     if (probe?.type !== 'grpc' && probe?.service !== undefined) problem(`probes.${name}.service`, 'only for type grpc');
+  }
+  // Kubernetes refuses a request above its limit.
+  for (const resource of ['cpu', 'memory'] as const) {
+    const request = given.resources?.requests?.[resource];
+    const limit = given.resources?.limits?.[resource];
+    if (request !== undefined && limit !== undefined && quantityValue(request) > quantityValue(limit)) {
+      problem(`resources.requests.${resource}`, `${request} is more than resources.limits.${resource} ${limit}: Kubernetes refuses a request above its limit`);
+    }
   }
   return problems;
 }

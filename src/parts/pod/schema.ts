@@ -1,7 +1,7 @@
 // The pods' health checks: the answers' probes section (the pod part renders them).
 import { choice, command, object, optional, text, Type } from '../../answers/fields.ts';
 import { PROBE_TYPES } from '../../answers/choices.ts';
-import { HTTP_PATH } from '../../validators.ts';
+import { HTTP_PATH, QUANTITY } from '../../validators.ts';
 
 /** How a probe checks the app: an HTTP GET, a TCP connection, a gRPC health check, a command. */
 export const probeAnswer = (description: string) =>
@@ -24,6 +24,29 @@ export const probesAnswers = {
         startup: optional(probeAnswer('Startup check for slow starters: the other checks wait for it (default: none)')),
       },
       'Health checks of an app with a port',
+    ),
+  ),
+};
+
+const quantities = (description: string) =>
+  optional(
+    object(
+      {
+        cpu: optional(text(QUANTITY, 'CPU, in cores (e.g. 100m, 1)')),
+        memory: optional(text(QUANTITY, 'Memory (e.g. 128Mi, 1Gi)')),
+      },
+      description,
+    ),
+  );
+
+export const resourcesAnswers = {
+  resources: optional(
+    object(
+      {
+        requests: quantities('What the scheduler reserves (default cpu 100m, memory 128Mi)'),
+        limits: quantities('The most the container may use (default memory 256Mi, or the memory request if larger; no CPU limit unless given)'),
+      },
+      "The app container's resources",
     ),
   ),
 };

@@ -35,10 +35,7 @@ function nodes(model: ChartModel): ValueNode[] {
         "Without a limit a runaway /tmp fills the node's disk and the kubelet evicts other pods too.",
       ]),
     ]),
-    leaf('resources', {
-      requests: { cpu: '100m', memory: '128Mi' },
-      limits: { memory: '256Mi' },
-    }, resources, 'Container resources', [
+    leaf('resources', model.resources, resources, 'Container resources', [
       'No CPU limit by default: a CPU limit throttles the app even when the node has idle CPU.',
     ]),
   ];
