@@ -188,7 +188,8 @@ export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknow
       ok: false,
       message:
         `conflicts; nothing was written:\n${lines.join('\n')}\n` +
-        (options.markers
+        // Markers mark conflicting lines; an edited file of a part switched off has none to mark.
+        (options.markers || merged.conflicts.length === 0
           ? "Keep the file as the generator would write it, delete it, or pass --force to remove it."
           : 'Edit those lines to match (or delete the file), pass --conflicts=markers to mark both sides in the files, ' +
             "or pass --force to take the generator's side."),

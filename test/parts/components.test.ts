@@ -475,4 +475,13 @@ test('a component takes resources in the answers like the main workload', () => 
   assert.match(problemsOf({ worker: { workload: { kind: 'Deployment', livenessCommand: ['x'] }, resources: { requests: { cpu: '2' }, limits: { cpu: '1' } } } }), /^components\.worker\.resources\.requests\.cpu: 2 is more than resources\.limits\.cpu 1/m);
 });
 
+test('a route path is routed once: not the main path, not another route\'s', () => {
+  const api = { workload: { kind: 'Deployment' }, service: { port: 9000 } };
+  const ingress = (routes: unknown[]) => ({ ingress: { enabled: true, host: 'shop.example.com', routes } });
+  assert.match(problemsOf({ api }, ingress([{ path: '/', component: 'api' }])), /^ingress\.routes\[0\]\.path: \/ goes to the main component already: a path goes to one Service$/m);
+  assert.match(problemsOf({ api }, ingress([{ path: '/api', component: 'api' }, { path: '/api', component: 'api' }])), /^ingress\.routes\[1\]\.path: \/api goes to api already/m);
+  assert.is(problemsOf({ api }, ingress([{ path: '/api', component: 'api' }, { path: '/v2', component: 'api' }])), '');
+  assert.match(problemsOf({ api }, { httpRoute: { enabled: true, hostnames: ['shop.example.com'], routes: [{ path: '/', component: 'api' }] } }), /^httpRoute\.routes\[0\]\.path: \/ goes to the main component already/m);
+});
+
 test.run();

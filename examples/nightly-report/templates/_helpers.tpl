@@ -266,7 +266,8 @@ Only values given in values.yaml count for the Secret: generated values never ch
 {{- if .Values.config.enabled }}
 checksum/config: {{ .Values.config.data | toJson | sha256sum }}
 {{- end }}
-{{- if .Values.secrets.enabled }}
+{{- /* A Secret managed outside the release is not the chart's to watch: secrets.values is unread then. */}}
+{{- if and .Values.secrets.enabled (not .Values.secrets.existingSecret) }}
 checksum/secret: {{ .Values.secrets.values | toJson | sha256sum }}
 {{- end }}
 {{- with .Values.podAnnotations }}

@@ -62,10 +62,21 @@ function ownProblems(given: Partial<Answers>, name: string, own: Record<string, 
 function routeProblems(given: Partial<Answers>, components: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   const names = Object.keys(components).join(', ');
-  for (const [field, list] of [['ingress.routes', given.ingress?.routes], ['httpRoute.routes', given.httpRoute?.routes]] as const) {
+  for (const [field, list, main] of [
+    ['ingress.routes', given.ingress?.routes, given.ingress?.path],
+    ['httpRoute.routes', given.httpRoute?.routes, given.httpRoute?.path],
+  ] as const) {
     if (!Array.isArray(list)) continue;
+    // One path, one Service: which of two equal paths a controller takes is its own choice.
+    const routed = new Map<string, string>([[main ?? '/', 'the main component']]);
     list.forEach((route: unknown, index) => {
       const name = isMap(route) ? route.component : undefined;
+      const at = isMap(route) ? route.path : undefined;
+      if (typeof at === 'string') {
+        const taken = routed.get(at);
+        if (taken !== undefined) problems.push({ path: `${field}[${index}].path`, message: `${at} goes to ${taken} already: a path goes to one Service` });
+        else routed.set(at, typeof name === 'string' ? name : 'another route');
+      }
       if (typeof name !== 'string') return;
       const path = `${field}[${index}].component`;
       const own = Object.hasOwn(components, name) ? components[name] : undefined;
