@@ -177,6 +177,17 @@ test('extraDeploy: maps and strings, each rendered through tpl, on Helm 3 and 4'
     assert.equal(maps.sort(), ['plain', 'rel-extra', 'rel-hello-text'], helm.name);
     assert.is(docs.find((doc) => doc.metadata.name === 'rel-extra')!.data.namespace, 'shop');
   }
+  // commonLabels and commonAnnotations reach the extra objects too, their own of the same key winning.
+  const labelled = join(dirname(values), 'labelled.yaml');
+  writeFileSync(labelled, 'commonLabels: {example.com/team: platform, tier: common}\ncommonAnnotations: {example.com/owner: team-a}\nextraDeploy:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: own, labels: {tier: own}}}\n  - "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: text\\n"\n');
+  for (const helm of binaries) {
+    const docs = render(dir, helm.bin, { valuesFiles: [labelled], releaseName: 'rel' });
+    const own = docs.find((doc) => doc.metadata.name === 'own')!;
+    const text = docs.find((doc) => doc.metadata.name === 'text')!;
+    assert.equal(own.metadata.labels, { 'example.com/team': 'platform', tier: 'own' }, helm.name);
+    assert.equal(text.metadata.labels, { 'example.com/team': 'platform', tier: 'common' }, helm.name);
+    assert.equal([own.metadata.annotations, text.metadata.annotations], [{ 'example.com/owner': 'team-a' }, { 'example.com/owner': 'team-a' }]);
+  }
   const anyChart = join(dirname(values), 'any-chart.yaml');
   writeFileSync(anyChart, 'extraDeploy:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: "{{ .Release.Name }}-extra"}}\n  - "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: plain\\n"\n');
   for (const { dir } of charts) {
