@@ -101,4 +101,14 @@ test('the chart README says what helm uninstall leaves behind', async () => {
   assert.not.match(readme('hello'), /leaves behind/);
 });
 
+test("the notes list the components, and what helm uninstall leaves of them", () => {
+  const bookshop = notes('bookshop');
+  assert.match(bookshop, /Components beside the main workload:\n\s+- api: a Deployment behind a ClusterIP Service on port 9000\n(\s+- .*\n)*\s+- migrate: a Job run as a `pre-install,pre-upgrade` hook\n/);
+  assert.match(bookshop, /- the last run of the Job rel-bookshop-migrate: a hook is no resource of the release/);
+  assert.match(bookshop, /- the claims data-rel-bookshop-cache-N, one per pod, with their data/);
+  const off = notes('bookshop', ['components.cache.enabled=false']);
+  assert.match(off, /- cache: switched off \(components\.cache\.enabled=false\)/);
+  assert.not.match(off, /data-rel-bookshop-cache/);
+});
+
 test.run();

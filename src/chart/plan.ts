@@ -89,7 +89,9 @@ export function renderChart(model: ChartModel): ChartFile[] {
   const chart = {
     generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
     accessModes: { multiNode: MULTI_NODE_MODES },
-    components: components.map(({ name, model: own }) => ({ name, model: own, summary: componentSummary(own) })),
+    components: components.map(({ name, model: own }) => ({ name, model: own, summary: componentSummary(own), claim: kindTraits(own.workload.kind).claim })),
+    // The components whose objects helm uninstall leaves behind (a hook Job's last run, claims).
+    componentsKept: components.some(({ model: own }) => own.workload.hook || (own.persistence.enabled && !own.persistence.existingClaim)),
     // The components with a part ci/all-off-values.yaml switches off (an empty entry would be null,
     // which Helm reads as "delete these values").
     componentSwitches: components.filter(({ model: own }) =>
