@@ -5,13 +5,13 @@
 // preparing (the temporary files go) and completes it if it was committed. The chart directory
 // itself is never moved: the user's shell and .git may be in it. Every path goes through chart-fs:
 // confined to the chart, no link followed.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   checkChartDir,
   DamagedRecordError,
   DiskError,
   entryKind,
+  makeDirectories,
   readChartFile,
   removeFile,
   renameInChart,
@@ -60,7 +60,7 @@ const fullDiskAt = (count: number, path: string) => {
 export function applyChanges(chartDir: string, changes: Change[]): void {
   if (changes.length === 0) return;
   // The chart directory is the caller's choice of place, made here if it is not there yet.
-  if (checkChartDir(chartDir) === 'missing') mkdirSync(chartDir, { recursive: true });
+  if (checkChartDir(chartDir) === 'missing') makeDirectories(chartDir);
   recoverInterruptedUpdate(chartDir);
   for (const change of changes) {
     const unsafe = unsafePathReason(change.path);

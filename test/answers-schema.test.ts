@@ -17,7 +17,7 @@ test('schema/answers.schema.json is the TypeBox schema, byte for byte', () => {
 test('the top-level keys keep their order: an unknown key lists them so', () => {
   assert.equal(Object.keys(answersSchema.properties), [
     'name', 'description', 'version', 'appVersion', 'image', 'workload', 'service', 'extraPorts', 'ingress', 'config', 'secrets',
-    'autoscaling', 'httpRoute', 'acmeIssuer', 'probes', 'rbac', 'networkPolicy', 'persistence', 'metrics', 'components',
+    'autoscaling', 'httpRoute', 'acmeIssuer', 'probes', 'resources', 'rbac', 'networkPolicy', 'persistence', 'metrics', 'components',
   ]);
   assert.equal(answersSchema.required, ['name', 'image']);
 });

@@ -3,7 +3,7 @@
 // subchart; secrets can come from elsewhere.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -137,13 +137,15 @@ test('an ExternalSecret fills the Secret from a store instead', () => {
 test('the ci/ files switch every optional part on and off', () => {
   for (const chart of charts) {
     const allOff = load(read(chart, 'ci/all-off-values.yaml')) as Json;
+    // Components are switched off by a file of their own: all-off keeps them, to switch their parts off.
+    const componentsOff = (existsSync(join(freshChart(chart), 'ci/components-off-values.yaml')) ? load(read(chart, 'ci/components-off-values.yaml')) : {}) as Json;
     const values = load(read(chart, 'values.yaml')) as Json;
     const switches = params(read(chart, 'values.yaml')).filter((path) => /\.(enabled|create)$/.test(path) && at(values, path) === true);
     for (const path of switches) {
       if (path.startsWith('namespacePolicy.') || path.startsWith('secrets.externalSecret')) continue;
       // Switched off itself, or with the part it belongs to (httpRoute.enabled covers httpRoute.gateway.create).
       const parts = path.split('.');
-      const covered = parts.some((_, i) => at(allOff, [...parts.slice(0, i), i === parts.length - 1 ? parts[i] : 'enabled'].join('.')) === false);
+      const covered = [allOff, componentsOff].some((off) => parts.some((_, i) => at(off, [...parts.slice(0, i), i === parts.length - 1 ? parts[i] : 'enabled'].join('.')) === false));
       assert.ok(covered, `${chart}: ci/all-off-values.yaml switches ${path} off`);
     }
   }

@@ -358,6 +358,7 @@ test('yo k8s-chart:component worker in a terminal (tmux), inside the chart: asks
     await answer('Replicas', '', ['Enter'], '1');
     await answer('Container port (empty for a worker with no Service)', '', ['Enter'], '');
     await answer('Liveness check of the worker: a command run in the container (words separated by spaces, e.g. /app/healthcheck --quiet)', 'bin/healthcheck', ['Enter'], 'bin/healthcheck');
+    await answer('Expose Prometheus metrics?', 'n', ['Enter'], 'No');
     await answer('A persistent volume?', 'n', ['Enter'], 'No');
     await answer("Give it the chart's configuration (its ConfigMap)?", '', ['Enter'], 'Yes');
     const deadline = Date.now() + 20_000;

@@ -202,7 +202,7 @@ export default class K8sChartGenerator extends Generator {
     if (plan.update) {
       this.log.info(plan.changes.length ? `${this.chartDir}: chart version ${plan.model.version}` : `${this.chartDir}: up to date`);
     }
-    if (report.written.length) this.log(nextSteps(plan.model, this.chartDir, this.contextRoot));
+    if (report.written.length) this.log(nextSteps(plan.model, this.chartDir, this.contextRoot, plan.update));
     await this._saveAnswers(plan.answers);
   }
 

@@ -5,7 +5,7 @@
 // folder on the way (each component is checked with lstat). The chart directory itself may sit
 // below a symlink the user chose (`--output`), but may not be one.
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** A file-system failure as one line: the path and the cause, no stack. */
 export class DiskError extends Error {
@@ -101,6 +101,19 @@ export function entryKind(chartDir: string, path: string): 'missing' | 'file' | 
     if (!stat.isDirectory()) throw new DiskError(current, 'not a directory (a file is in the way)');
   }
   return 'missing';
+}
+
+/** Makes a folder and its missing parents, one mkdir each (Node's recursive mkdir retries forever
+ * where a file system refuses a new folder, as /proc does). Returns the first folder made, like
+ * mkdirSync's recursive form, or undefined when it was there. */
+export function makeDirectories(path: string): string | undefined {
+  const missing: string[] = [];
+  for (let dir = path; attempt(dir, () => lstatSync(dir, { throwIfNoEntry: false })) === undefined; dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of missing) attempt(dir, () => mkdirSync(dir));
+  return missing[0];
 }
 
 /** Whether `path` is a folder of the chart's, with no link on the way. */

@@ -1,10 +1,10 @@
 // One run at a time on a chart: an exclusive lock file in `.k8s-chart/`, created atomically (`wx`)
 // before the chart directory is read. A lock whose process is gone (killed, crashed) is stale and
 // taken over; a lock of a live run makes this one stop with one line and write nothing.
-import { lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { checkChartDir, createFile, DiskError, entryKind, holdsFiles, removeEmptyFolders, unlinkEntry } from './chart-fs.ts';
+import { checkChartDir, createFile, DiskError, entryKind, holdsFiles, makeDirectories, removeEmptyFolders, unlinkEntry } from './chart-fs.ts';
 
 export const LOCK_FILE = '.k8s-chart/lock';
 
@@ -62,7 +62,7 @@ export interface Lock {
 export function lockChart(chartDir: string): Lock {
   const created: string[] = [];
   if (checkChartDir(chartDir) === 'missing') {
-    const first = mkdirSync(chartDir, { recursive: true });
+    const first = makeDirectories(chartDir);
     if (first !== undefined) {
       for (let dir = chartDir; dir.length >= first.length; dir = join(dir, '..')) created.unshift(dir);
     }
