@@ -376,7 +376,7 @@ test('yo k8s-chart:component worker in a terminal (tmux), inside the chart: asks
   }
   const chart = readTree(chartDir);
   assert.equal(recordedAnswers(chart).answers.components, {
-    worker: { workload: { kind: 'Deployment', command: ['bin/worker'], replicas: 1, livenessCommand: ['bin/healthcheck'] }, autoscaling: { enabled: false }, persistence: { enabled: false } },
+    worker: { workload: { kind: 'Deployment', command: ['bin/worker'], replicas: 1, livenessCommand: ['bin/healthcheck'] }, autoscaling: { enabled: false }, metrics: { enabled: false }, persistence: { enabled: false } },
   });
   assert.ok(chart.has('templates/worker/deployment.yaml'));
   const [major, minor, patch] = versionBefore.split('.').map(Number);
