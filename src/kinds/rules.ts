@@ -4,6 +4,8 @@ import type { RuleContext } from '../parts/part.ts';
 import type { Problem } from '../answers/problem.ts';
 import { kindNames } from './traits.ts';
 import { JOB_HOOKS } from './model.ts';
+import { configOn } from '../parts/config/model.ts';
+import { secretsOn } from '../parts/secrets/model.ts';
 import { validateSchedule, validateTimeZone } from './schedule.ts';
 
 export function workloadRules(context: RuleContext): Problem[] {
@@ -42,7 +44,7 @@ export function workloadRules(context: RuleContext): Problem[] {
   if (!kind.replicated && workload.replicas !== undefined) problem('workload.replicas', onlyReplicated(kind));
   if (!kind.hook && workload.hook !== undefined) problem('workload.hook', `only for workload.kind ${kindNames((traits) => traits.hook)}, not ${kind.kind}`);
   // The main Job reads the chart's own ConfigMap and Secret, which a pre-install hook runs before.
-  if (kind.hook && workload.hook === JOB_HOOKS[1] && !context.component && (given.config !== undefined || given.secrets !== undefined)) {
+  if (kind.hook && workload.hook === JOB_HOOKS[1] && !context.component && (configOn(given) || secretsOn(given))) {
     problem(
       'workload.hook',
       `${JOB_HOOKS[1]} runs before the chart's ConfigMap and Secret exist: leave config and secrets out, or make the Job a component (components.<name>), which gets its own copy of the configuration`,

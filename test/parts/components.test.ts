@@ -292,6 +292,10 @@ test('a pre-install,pre-upgrade Job component reads its own hook copy of the Con
   const migrate = { workload: { kind: 'Job', command: ['bin/migrate'], hook: 'pre-install,pre-upgrade' } };
   assert.match(problemsOf({ migrate }), /^components\.migrate\.secrets: a pre-install,pre-upgrade Job runs before the chart's Secret exists/m);
   assert.is(problemsOf({ migrate: { ...migrate, secrets: false } }), '');
+  // A Secret switched off, or no keys at all, is none to read.
+  assert.is(problemsOf({ migrate }, { secrets: { enabled: false, keys: ['DB_PASSWORD'] } }), '');
+  const job = { name: 'mig', appVersion: '1.0.0', image: { repository: 'ghcr.io/acme/mig' }, workload: migrate.workload, config: { enabled: false }, secrets: { enabled: false } };
+  assert.ok(validateAnswers(job).ok, 'the main pre-install Job with config and secrets switched off');
   assert.match(
     formatProblems((validateAnswers({ ...main, workload: migrate.workload }) as { problems: any[] }).problems),
     /^workload\.hook: pre-install,pre-upgrade runs before the chart's ConfigMap and Secret exist/m,

@@ -6,6 +6,7 @@ import type { Problem } from '../../answers/problem.ts';
 import { DEFAULT_KIND, findKind } from '../../kinds/traits.ts';
 import { JOB_HOOKS } from '../../kinds/model.ts';
 import { PARTS } from '../index.ts';
+import { secretsOn } from '../secrets/model.ts';
 import { COMPONENT_KEYS, componentAnswers } from './model.ts';
 
 /** Suffixes the chart gives its own objects' names (<fullname>-<suffix>): a component of that name,
@@ -49,7 +50,7 @@ function ownProblems(given: Partial<Answers>, name: string, own: Record<string, 
   // A pre-install hook runs before the release's Secret exists, and a value generated for it then
   // would not be the one the Secret gets: only a Secret managed outside the release will do.
   const hook = (own.workload as { hook?: unknown } | undefined)?.hook;
-  if (kind.hook && hook === JOB_HOOKS[1] && own.secrets !== false && given.secrets !== undefined && given.secrets.existingSecret === undefined) {
+  if (kind.hook && hook === JOB_HOOKS[1] && own.secrets !== false && secretsOn(given) && given.secrets?.existingSecret === undefined) {
     problems.push({
       path: `components.${name}.secrets`,
       message: `a ${JOB_HOOKS[1]} Job runs before the chart's Secret exists (a value generated then would not match it): set secrets.existingSecret (a Secret managed outside the release), or secrets: false for this component`,

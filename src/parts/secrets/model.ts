@@ -12,9 +12,13 @@ export interface SecretsModel {
   externalSecret: { enabled: boolean; storeName: string; storeKind: SecretStoreKind; remoteKey: string };
 }
 
+/** Whether the answers give the chart a Secret: keys or an existing Secret, unless enabled: false. */
+export const secretsOn = ({ secrets = {} }: Partial<Answers>): boolean =>
+  secrets.enabled ?? ((secrets.keys ?? []).length > 0 || secrets.existingSecret !== undefined);
+
 export const model = ({ secrets = {}, name }: Answers): Pick<ChartModel, 'secrets'> => ({
   secrets: {
-    enabled: secrets.enabled ?? ((secrets.keys ?? []).length > 0 || secrets.existingSecret !== undefined),
+    enabled: secretsOn({ secrets }),
     keys: secrets.keys ?? [],
     provided: secrets.provided ?? [],
     mountPath: secrets.mountPath ?? '',
