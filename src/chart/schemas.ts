@@ -1,5 +1,6 @@
 // JSON Schema pieces for the values of a generated chart: strict (unknown keys fail), and written
 // for Go's regexp (RE2: no lookaround), since Helm checks values.schema.json with it.
+import * as rules from '../validators.ts';
 import { ANNOTATION_KEY } from '../validators.ts';
 // Written by the build from @kubernetes/client-node's models (scripts/k8s-value-schemas.mjs).
 import k8sSchemas from './k8s-schemas.generated.js';
@@ -18,28 +19,38 @@ export const pattern = (rule: { pattern: string; forbidden?: string[] }, allowEm
   pattern: allowEmpty ? `^$|${rule.pattern}` : rule.pattern,
   ...(rule.forbidden ? { not: { enum: rule.forbidden } } : {}),
 });
-export const stringMap: JsonSchema = {
-  type: 'object',
-  propertyNames: { pattern: ANNOTATION_KEY.pattern },
-  additionalProperties: { type: 'string' },
-};
-/** Labels: label keys (the annotation key's form), values of at most 63 characters that start
- * and end with a letter or digit (or empty), as the API server admits them. */
-export const labelMap: JsonSchema = {
-  type: 'object',
-  propertyNames: { pattern: ANNOTATION_KEY.pattern },
-  additionalProperties: { type: 'string', pattern: '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$' },
-};
 export const freeObject: JsonSchema = { type: 'object' };
 export const freeList: JsonSchema = { type: 'array' };
 
-/** A Kubernetes quantity: "100m", "128Mi", or a plain number. */
-export const quantity: JsonSchema = {
-  anyOf: [
-    { type: 'string', pattern: '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$' },
-    { type: 'number', minimum: 0 },
-  ],
+const LABEL_VALUE = '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$';
+const QUANTITY_STRING = '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$';
+/** Schemas the values hold in many places, each one definition that the schema refers to: Helm
+ * compiles a definition once, and each copy of a schema each time. */
+const CHART_DEFINITIONS: Record<string, JsonSchema> = {
+  /** Annotations, and other maps of strings by keys of the annotation key's form. */
+  stringMap: {
+    type: 'object',
+    propertyNames: { pattern: ANNOTATION_KEY.pattern },
+    additionalProperties: { type: 'string' },
+  },
+  /** Labels: label keys (the annotation key's form), values of at most 63 characters that start
+   * and end with a letter or digit (or empty), as the API server admits them. */
+  labelMap: {
+    type: 'object',
+    propertyNames: { pattern: ANNOTATION_KEY.pattern },
+    additionalProperties: { type: 'string', pattern: LABEL_VALUE },
+  },
+  /** A Kubernetes quantity: "100m", "128Mi", or a plain number. */
+  quantity: {
+    anyOf: [
+      { type: 'string', pattern: QUANTITY_STRING },
+      { type: 'number', minimum: 0 },
+    ],
+  },
 };
+export const stringMap: JsonSchema = { $ref: '#/definitions/stringMap' };
+export const labelMap: JsonSchema = { $ref: '#/definitions/labelMap' };
+export const quantity: JsonSchema = { $ref: '#/definitions/quantity' };
 export const resourceList: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -136,8 +147,9 @@ export const containerSecurityContext: JsonSchema = {
 };
 
 
+const PERCENT_OR_COUNT = '^[0-9]+%?$';
 export const intOrString: JsonSchema = {
-  anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]+%?$' }],
+  anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: PERCENT_OR_COUNT }],
 };
 
 /** autoscaling/v2 HPAScalingRules, as the API checks them. */
@@ -217,7 +229,8 @@ export const toleration: JsonSchema = {
 export const k8s = (type: keyof typeof k8sSchemas.types): JsonSchema => k8sSchemas.types[type];
 export const k8sList = (type: keyof typeof k8sSchemas.types): JsonSchema => ({ type: 'array', items: k8s(type) });
 
-/** The definitions a schema refers to ("#/definitions/V1Container"), and those they refer to. */
+/** The definitions a schema refers to ("#/definitions/V1Container", "#/definitions/quantity"), and
+ * those they refer to. */
 export function k8sDefinitions(schema: unknown): Record<string, JsonSchema> {
   const found: Record<string, JsonSchema> = {};
   const walk = (node: unknown): void => {
@@ -226,7 +239,7 @@ export function k8sDefinitions(schema: unknown): Record<string, JsonSchema> {
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
       const name = ref.slice('#/definitions/'.length);
-      const definition = k8sSchemas.definitions[name];
+      const definition = k8sSchemas.definitions[name] ?? CHART_DEFINITIONS[name];
       if (definition && !(name in found)) {
         found[name] = definition;
         walk(definition);
@@ -256,3 +269,77 @@ export const updateStrategy = (types: string[], rollingUpdate: Record<string, Js
     rollingUpdate: { type: 'object', additionalProperties: false, required: Object.keys(rollingUpdate), properties: rollingUpdate },
   },
 });
+
+/** The names of the shared pattern definitions, by pattern: the validators' rules (as
+ * labelKey for LABEL_KEY) and the patterns of this file. */
+const PATTERN_NAMES = new Map<string, string>([
+  ...Object.entries(rules).flatMap(([name, rule]): Array<[string, string]> => {
+    const pattern = (rule as { pattern?: unknown }).pattern;
+    if (typeof pattern !== 'string') return [];
+    const camel = name.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    return [[pattern, camel], [`^$|${pattern}`, `${camel}OrEmpty`]];
+  }),
+  [LABEL_VALUE, 'labelValue'],
+  [QUANTITY_STRING, 'quantityString'],
+  [PERCENT_OR_COUNT, 'percentOrCount'],
+]);
+
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
+const SCHEMA_ONES = ['additionalProperties', 'additionalItems', 'items', 'not', 'propertyNames', 'contains', 'if', 'then', 'else'];
+const SCHEMA_LISTS = ['anyOf', 'allOf', 'oneOf', 'items'];
+
+/** The schema with `each` applied to every subschema below it, deepest first. */
+function mapSubschemas(schema: JsonSchema, each: (schema: JsonSchema) => JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  const sub = (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? each(mapSubschemas(value as JsonSchema, each)) : value);
+  for (const key of Object.keys(out)) {
+    const value = out[key];
+    if (SCHEMA_MAPS.includes(key) && typeof value === 'object' && value !== null) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, sub(child)]));
+    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) out[key] = value.map(sub);
+    else if (SCHEMA_ONES.includes(key)) out[key] = sub(value);
+  }
+  return out;
+}
+
+/** Each schema with a pattern that `schema` holds more than once (its description aside) moved to
+ * one definition, and referred to: Helm checks and compiles a pattern each time it meets one (Go's
+ * regexp, costly for counted repeats such as {0,61}), a definition once. A description stays
+ * beside its reference, for the reader (draft-07 validators ignore it there). */
+export function sharePatterns(schema: { properties: Record<string, JsonSchema>; definitions: Record<string, JsonSchema> }): {
+  properties: Record<string, JsonSchema>;
+  definitions: Record<string, JsonSchema>;
+} {
+  const withoutDescription = ({ description: _, ...rest }: JsonSchema) => rest;
+  const patterned = (node: JsonSchema) => typeof node.pattern === 'string';
+  const seen = new Map<string, number>();
+  mapSubschemas(schema, (node) => {
+    if (patterned(node)) {
+      const key = JSON.stringify(withoutDescription(node));
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    return node;
+  });
+  const names = new Map<string, string>();
+  const taken = new Set(Object.keys(schema.definitions));
+  for (const [key, count] of seen) {
+    if (count < 2) continue;
+    const base = PATTERN_NAMES.get((JSON.parse(key) as { pattern: string }).pattern) ?? 'pattern';
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    taken.add(name);
+    names.set(key, name);
+  }
+  const shared = mapSubschemas(schema, (node) => {
+    const name = patterned(node) ? names.get(JSON.stringify(withoutDescription(node))) : undefined;
+    if (name === undefined) return node;
+    return { ...(typeof node.description === 'string' ? { description: node.description } : {}), $ref: `#/definitions/${name}` };
+  });
+  const definitions = { ...(shared.definitions as Record<string, JsonSchema>) };
+  for (const [key, name] of names) definitions[name] = JSON.parse(key) as JsonSchema;
+  return {
+    properties: shared.properties as Record<string, JsonSchema>,
+    // By code unit, not localeCompare: the same order on every machine, and no collator to load.
+    definitions: Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+}
