@@ -288,18 +288,36 @@ const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
 const SCHEMA_ONES = ['additionalProperties', 'additionalItems', 'items', 'not', 'propertyNames', 'contains', 'if', 'then', 'else'];
 const SCHEMA_LISTS = ['anyOf', 'allOf', 'oneOf', 'items'];
 
-/** The schema with `each` applied to every subschema below it, deepest first. */
+/** The schema with `each` applied to every subschema below it, deepest first; an object nothing
+ * changed in is kept as it is, not copied (most of a values schema is shared constants). */
 function mapSubschemas(schema: JsonSchema, each: (schema: JsonSchema) => JsonSchema): JsonSchema {
-  const out: JsonSchema = { ...schema };
+  let out: JsonSchema | undefined;
+  const set = (key: string, value: unknown) => {
+    out ??= { ...schema };
+    out[key] = value;
+  };
   const sub = (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? each(mapSubschemas(value as JsonSchema, each)) : value);
-  for (const key of Object.keys(out)) {
-    const value = out[key];
-    if (SCHEMA_MAPS.includes(key) && typeof value === 'object' && value !== null) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, sub(child)]));
-    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) out[key] = value.map(sub);
-    else if (SCHEMA_ONES.includes(key)) out[key] = sub(value);
+  for (const key in schema) {
+    const value = schema[key];
+    if (typeof value !== 'object' || value === null) continue;
+    if (SCHEMA_MAPS.includes(key)) {
+      let changed = false;
+      const children: Record<string, unknown> = {};
+      for (const name in value) {
+        const child = (value as Record<string, unknown>)[name];
+        children[name] = sub(child);
+        changed ||= children[name] !== child;
+      }
+      if (changed) set(key, children);
+    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) {
+      const items = value.map(sub);
+      if (items.some((item, i) => item !== value[i])) set(key, items);
+    } else if (SCHEMA_ONES.includes(key)) {
+      const child = sub(value);
+      if (child !== value) set(key, child);
+    }
   }
-  return out;
+  return out ?? schema;
 }
 
 /** Each schema with a pattern that `schema` holds more than once (its description aside) moved to
@@ -312,8 +330,10 @@ export function sharePatterns(schema: { properties: Record<string, JsonSchema>; 
 } {
   const withoutDescription = ({ description: _, ...rest }: JsonSchema) => rest;
   const patterned = (node: JsonSchema) => typeof node.pattern === 'string';
+  // The Kubernetes definitions hold one pattern, in their own Quantity definition: not walked.
+  const own = { properties: schema.properties, definitions: Object.fromEntries(Object.entries(schema.definitions).filter(([name]) => !(name in k8sSchemas.definitions))) };
   const seen = new Map<string, number>();
-  mapSubschemas(schema, (node) => {
+  mapSubschemas(own, (node) => {
     if (patterned(node)) {
       const key = JSON.stringify(withoutDescription(node));
       seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -330,12 +350,12 @@ export function sharePatterns(schema: { properties: Record<string, JsonSchema>; 
     taken.add(name);
     names.set(key, name);
   }
-  const shared = mapSubschemas(schema, (node) => {
+  const shared = mapSubschemas(own, (node) => {
     const name = patterned(node) ? names.get(JSON.stringify(withoutDescription(node))) : undefined;
     if (name === undefined) return node;
     return { ...(typeof node.description === 'string' ? { description: node.description } : {}), $ref: `#/definitions/${name}` };
   });
-  const definitions = { ...(shared.definitions as Record<string, JsonSchema>) };
+  const definitions = { ...schema.definitions, ...(shared.definitions as Record<string, JsonSchema>) };
   for (const [key, name] of names) definitions[name] = JSON.parse(key) as JsonSchema;
   return {
     properties: shared.properties as Record<string, JsonSchema>,
