@@ -284,79 +284,63 @@ const PATTERN_NAMES = new Map<string, string>([
   [PERCENT_OR_COUNT, 'percentOrCount'],
 ]);
 
-const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
-const SCHEMA_ONES = ['additionalProperties', 'additionalItems', 'items', 'not', 'propertyNames', 'contains', 'if', 'then', 'else'];
-const SCHEMA_LISTS = ['anyOf', 'allOf', 'oneOf', 'items'];
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
+const SCHEMA_ONES = new Set(['additionalProperties', 'additionalItems', 'items', 'not', 'propertyNames', 'contains', 'if', 'then', 'else']);
+const SCHEMA_LISTS = new Set(['anyOf', 'allOf', 'oneOf', 'items']);
 
 /** The schema with `each` applied to every subschema below it, deepest first; an object nothing
  * changed in is kept as it is, not copied (most of a values schema is shared constants). */
 function mapSubschemas(schema: JsonSchema, each: (schema: JsonSchema) => JsonSchema): JsonSchema {
   let out: JsonSchema | undefined;
-  const set = (key: string, value: unknown) => {
-    out ??= { ...schema };
-    out[key] = value;
-  };
-  const sub = (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? each(mapSubschemas(value as JsonSchema, each)) : value);
   for (const key in schema) {
     const value = schema[key];
     if (typeof value !== 'object' || value === null) continue;
-    if (SCHEMA_MAPS.includes(key)) {
-      let changed = false;
-      const children: Record<string, unknown> = {};
+    let changed: unknown = value;
+    if (Array.isArray(value)) {
+      if (SCHEMA_LISTS.has(key)) {
+        const items = value.map((item) => mapped(item, each));
+        if (items.some((item, i) => item !== value[i])) changed = items;
+      }
+    } else if (SCHEMA_MAPS.has(key)) {
+      let children: Record<string, unknown> | undefined;
       for (const name in value) {
         const child = (value as Record<string, unknown>)[name];
-        children[name] = sub(child);
-        changed ||= children[name] !== child;
+        const result = mapped(child, each);
+        if (result !== child) (children ??= { ...value })[name] = result;
       }
-      if (changed) set(key, children);
-    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) {
-      const items = value.map(sub);
-      if (items.some((item, i) => item !== value[i])) set(key, items);
-    } else if (SCHEMA_ONES.includes(key)) {
-      const child = sub(value);
-      if (child !== value) set(key, child);
-    }
+      if (children) changed = children;
+    } else if (SCHEMA_ONES.has(key)) changed = mapped(value, each);
+    if (changed !== value) (out ??= { ...schema })[key] = changed;
   }
   return out ?? schema;
 }
+const mapped = (value: unknown, each: (schema: JsonSchema) => JsonSchema): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? each(mapSubschemas(value as JsonSchema, each)) : value;
 
-/** Each schema with a pattern that `schema` holds more than once (its description aside) moved to
- * one definition, and referred to: Helm checks and compiles a pattern each time it meets one (Go's
- * regexp, costly for counted repeats such as {0,61}), a definition once. A description stays
- * beside its reference, for the reader (draft-07 validators ignore it there). */
+/** Each schema that is only a named pattern (a validator's rule, or one of this file's) moved to
+ * one definition named for it, and referred to: Helm checks and compiles a pattern each time it
+ * meets one (Go's regexp, costly for counted repeats such as {0,61}), a definition once. A
+ * description stays beside its reference, for the reader (draft-07 validators ignore it there). */
 export function sharePatterns(schema: { properties: Record<string, JsonSchema>; definitions: Record<string, JsonSchema> }): {
   properties: Record<string, JsonSchema>;
   definitions: Record<string, JsonSchema>;
 } {
-  const withoutDescription = ({ description: _, ...rest }: JsonSchema) => rest;
-  const patterned = (node: JsonSchema) => typeof node.pattern === 'string';
-  // The Kubernetes definitions hold one pattern, in their own Quantity definition: not walked.
-  const own = { properties: schema.properties, definitions: Object.fromEntries(Object.entries(schema.definitions).filter(([name]) => !(name in k8sSchemas.definitions))) };
-  const seen = new Map<string, number>();
-  mapSubschemas(own, (node) => {
-    if (patterned(node)) {
-      const key = JSON.stringify(withoutDescription(node));
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-    }
-    return node;
-  });
-  const names = new Map<string, string>();
-  const taken = new Set(Object.keys(schema.definitions));
-  for (const [key, count] of seen) {
-    if (count < 2) continue;
-    const base = PATTERN_NAMES.get((JSON.parse(key) as { pattern: string }).pattern) ?? 'pattern';
-    let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
-    taken.add(name);
-    names.set(key, name);
-  }
-  const shared = mapSubschemas(own, (node) => {
-    const name = patterned(node) ? names.get(JSON.stringify(withoutDescription(node))) : undefined;
-    if (name === undefined) return node;
-    return { ...(typeof node.description === 'string' ? { description: node.description } : {}), $ref: `#/definitions/${name}` };
-  });
-  const definitions = { ...schema.definitions, ...(shared.definitions as Record<string, JsonSchema>) };
-  for (const [key, name] of names) definitions[name] = JSON.parse(key) as JsonSchema;
+  const found: Record<string, JsonSchema> = {};
+  const share = (node: JsonSchema): JsonSchema => {
+    if (typeof node.pattern !== 'string') return node;
+    const { description, ...rest } = node;
+    const typed = rest.type === 'string';
+    if (Object.keys(rest).length !== (typed ? 2 : 1)) return node;
+    const name = PATTERN_NAMES.get(rest.pattern as string);
+    const definition = name && (typed ? name : `${name}Pattern`);
+    if (!definition || definition in schema.definitions) return node;
+    found[definition] = rest;
+    return { ...(typeof description === 'string' ? { description } : {}), $ref: `#/definitions/${definition}` };
+  };
+  // The Kubernetes definitions hold no such pattern (their quantity is their own definition).
+  const own = Object.fromEntries(Object.entries(schema.definitions).filter(([name]) => !(name in k8sSchemas.definitions)));
+  const shared = mapSubschemas({ properties: schema.properties, definitions: own }, share);
+  const definitions = { ...schema.definitions, ...(shared.definitions as Record<string, JsonSchema>), ...found };
   return {
     properties: shared.properties as Record<string, JsonSchema>,
     // By code unit, not localeCompare: the same order on every machine, and no collator to load.
