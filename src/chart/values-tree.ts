@@ -224,14 +224,15 @@ export function valuesSchema(sections: ValueSection[], title: string): JsonSchem
   };
   // The Kubernetes types the values hold, and each pattern held more than once, referred to as
   // "#/definitions/...": no network needed, and Helm compiles each of them once.
-  const shared = sharePatterns({ properties, definitions: k8sDefinitions(properties) });
+  const shared = sharePatterns({ properties }).properties as Record<string, JsonSchema>;
+  const definitions = k8sDefinitions(shared);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title,
     type: 'object',
     additionalProperties: false,
-    properties: shared.properties,
-    ...(Object.keys(shared.definitions).length ? { definitions: shared.definitions } : {}),
+    properties: shared,
+    ...(Object.keys(definitions).length ? { definitions } : {}),
   };
 }
 
