@@ -239,7 +239,7 @@ export function k8sDefinitions(schema: unknown): Record<string, JsonSchema> {
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
       const name = ref.slice('#/definitions/'.length);
-      const definition = k8sSchemas.definitions[name] ?? CHART_DEFINITIONS[name] ?? PATTERN_DEFINITIONS[name];
+      const definition = k8sSchemas.definitions[name] ?? CHART_DEFINITIONS[name];
       if (definition && !(name in found)) {
         found[name] = definition;
         walk(definition);
@@ -288,8 +288,8 @@ const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
 const SCHEMA_ONES = new Set(['additionalProperties', 'additionalItems', 'items', 'not', 'propertyNames', 'contains', 'if', 'then', 'else']);
 const SCHEMA_LISTS = new Set(['anyOf', 'allOf', 'oneOf', 'items']);
 
-/** The schema with `each` applied to each subschema right below it (`each` goes deeper itself);
- * an object nothing changed in is kept as it is, not copied. */
+/** The schema with `each` applied to every subschema below it, deepest first; an object nothing
+ * changed in is kept as it is, not copied (most of a values schema is shared constants). */
 function mapSubschemas(schema: JsonSchema, each: (schema: JsonSchema) => JsonSchema): JsonSchema {
   let out: JsonSchema | undefined;
   for (const key in schema) {
@@ -315,45 +315,35 @@ function mapSubschemas(schema: JsonSchema, each: (schema: JsonSchema) => JsonSch
   return out ?? schema;
 }
 const mapped = (value: unknown, each: (schema: JsonSchema) => JsonSchema): unknown =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? each(value as JsonSchema) : value;
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? each(mapSubschemas(value as JsonSchema, each)) : value;
 
-/** The definition a schema that is only a named pattern (`{ type: 'string', pattern }` or
- * `{ pattern }`, a description aside) is shared as, by its name. */
-const PATTERN_DEFINITIONS: Record<string, JsonSchema> = {};
-function patternDefinition(node: JsonSchema): string | undefined {
-  if (typeof node.pattern !== 'string') return undefined;
-  const typed = node.type === 'string';
-  const keys = Object.keys(node).filter((key) => key !== 'description').length;
-  if (keys !== (typed ? 2 : 1)) return undefined;
-  const name = PATTERN_NAMES.get(node.pattern);
-  const definition = name && (typed ? name : `${name}Pattern`);
-  if (!definition || definition in CHART_DEFINITIONS || definition in k8sSchemas.definitions) return undefined;
-  PATTERN_DEFINITIONS[definition] ??= typed ? { type: 'string', pattern: node.pattern } : { pattern: node.pattern };
-  return definition;
-}
-
-// Results by input object: most of a values schema is shared constants, so a batch of charts
-// walks each of them once.
-const sharedByNode = new WeakMap<JsonSchema, JsonSchema>();
-
-/** The schema with each part that is only a named pattern (a validator's rule, or one of this
- * file's) replaced by a reference to one definition named for it (k8sDefinitions adds them):
- * Helm checks and compiles a pattern each time it meets one (Go's regexp, costly for counted
- * repeats such as {0,61}), a definition once. A description stays beside its reference, for the
- * reader (draft-07 validators ignore it there). */
-export function sharePatterns(schema: JsonSchema): JsonSchema {
+/** Each schema that is only a named pattern (a validator's rule, or one of this file's) moved to
+ * one definition named for it, and referred to: Helm checks and compiles a pattern each time it
+ * meets one (Go's regexp, costly for counted repeats such as {0,61}), a definition once. A
+ * description stays beside its reference, for the reader (draft-07 validators ignore it there). */
+export function sharePatterns(schema: { properties: Record<string, JsonSchema>; definitions: Record<string, JsonSchema> }): {
+  properties: Record<string, JsonSchema>;
+  definitions: Record<string, JsonSchema>;
+} {
+  const found: Record<string, JsonSchema> = {};
   const share = (node: JsonSchema): JsonSchema => {
-    const definition = patternDefinition(node);
-    if (definition === undefined) return node;
-    return { ...(typeof node.description === 'string' ? { description: node.description } : {}), $ref: `#/definitions/${definition}` };
+    if (typeof node.pattern !== 'string') return node;
+    const { description, ...rest } = node;
+    const typed = rest.type === 'string';
+    if (Object.keys(rest).length !== (typed ? 2 : 1)) return node;
+    const name = PATTERN_NAMES.get(rest.pattern as string);
+    const definition = name && (typed ? name : `${name}Pattern`);
+    if (!definition || definition in schema.definitions) return node;
+    found[definition] = rest;
+    return { ...(typeof description === 'string' ? { description } : {}), $ref: `#/definitions/${definition}` };
   };
-  const memo = (node: JsonSchema): JsonSchema => {
-    let out = sharedByNode.get(node);
-    if (out === undefined) sharedByNode.set(node, (out = share(mapSubschemas(node, memo))));
-    return out;
+  // The Kubernetes definitions hold no such pattern (their quantity is their own definition).
+  const own = Object.fromEntries(Object.entries(schema.definitions).filter(([name]) => !(name in k8sSchemas.definitions)));
+  const shared = mapSubschemas({ properties: schema.properties, definitions: own }, share);
+  const definitions = { ...schema.definitions, ...(shared.definitions as Record<string, JsonSchema>), ...found };
+  return {
+    properties: shared.properties as Record<string, JsonSchema>,
+    // By code unit, not localeCompare: the same order on every machine, and no collator to load.
+    definitions: Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
-  return mapSubschemas(schema, memo);
 }
-
-// The chart's own definitions share the patterns they hold too.
-for (const [name, definition] of Object.entries(CHART_DEFINITIONS)) CHART_DEFINITIONS[name] = sharePatterns(definition);

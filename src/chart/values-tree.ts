@@ -224,15 +224,14 @@ export function valuesSchema(sections: ValueSection[], title: string): JsonSchem
   };
   // The Kubernetes types the values hold, and each pattern held more than once, referred to as
   // "#/definitions/...": no network needed, and Helm compiles each of them once.
-  const shared = sharePatterns({ properties }).properties as Record<string, JsonSchema>;
-  const definitions = k8sDefinitions(shared);
+  const shared = sharePatterns({ properties, definitions: k8sDefinitions(properties) });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title,
     type: 'object',
     additionalProperties: false,
-    properties: shared,
-    ...(Object.keys(definitions).length ? { definitions } : {}),
+    properties: shared.properties,
+    ...(Object.keys(shared.definitions).length ? { definitions: shared.definitions } : {}),
   };
 }
 
