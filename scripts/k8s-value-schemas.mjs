@@ -19,7 +19,8 @@ export const VALUE_TYPES = {
   Lifecycle: 'V1Lifecycle',
 };
 
-// The models type a quantity as a string; the API also takes a number ("cpu: 1").
+// The models type a quantity as a string; the API also takes a number ("cpu: 1"). One definition
+// that the fields refer to: Helm compiles its pattern once.
 const QUANTITY = {
   anyOf: [{ type: 'string', pattern: '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$' }, { type: 'number' }],
 };
@@ -32,6 +33,13 @@ const QUANTITY_FIELDS = new Set([
   'V1ResourceFieldSelector.divisor',
 ]);
 const INT_OR_STRING = { anyOf: [{ type: 'integer' }, { type: 'string' }] };
+// Fields the API admits in a narrower form than their model type: an ephemeral volume's claim
+// template takes only labels and annotations as metadata ("No other fields are allowed and will be
+// rejected during validation"), so the schema does not carry all of ObjectMeta for it.
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
+const NARROWED = {
+  'V1PersistentVolumeClaimTemplate.metadata': { type: 'object', additionalProperties: false, properties: { labels: stringMap, annotations: stringMap } },
+};
 
 export async function buildK8sValueSchemas(root) {
   const dir = join(root, 'node_modules/k8s-client-1.36/dist/gen/models');
@@ -46,7 +54,12 @@ export async function buildK8sValueSchemas(root) {
     return models.get(name);
   };
   const typeSchema = async (type, format, where) => {
-    if (QUANTITY_FIELDS.has(where)) return type.startsWith('{') ? { type: 'object', additionalProperties: QUANTITY } : QUANTITY;
+    if (where in NARROWED) return NARROWED[where];
+    if (QUANTITY_FIELDS.has(where)) {
+      definitions.Quantity = QUANTITY;
+      const quantity = { $ref: '#/definitions/Quantity' };
+      return type.startsWith('{') ? { type: 'object', additionalProperties: quantity } : quantity;
+    }
     if (type === 'string' || type === 'Date') return { type: 'string' };
     if (type === 'boolean') return { type: 'boolean' };
     if (type === 'number') return format === 'double' || format === 'float' ? { type: 'number' } : { type: 'integer' };

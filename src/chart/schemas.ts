@@ -1,5 +1,6 @@
 // JSON Schema pieces for the values of a generated chart: strict (unknown keys fail), and written
 // for Go's regexp (RE2: no lookaround), since Helm checks values.schema.json with it.
+import * as rules from '../validators.ts';
 import { ANNOTATION_KEY } from '../validators.ts';
 // Written by the build from @kubernetes/client-node's models (scripts/k8s-value-schemas.mjs).
 import k8sSchemas from './k8s-schemas.generated.js';
@@ -18,28 +19,38 @@ export const pattern = (rule: { pattern: string; forbidden?: string[] }, allowEm
   pattern: allowEmpty ? `^$|${rule.pattern}` : rule.pattern,
   ...(rule.forbidden ? { not: { enum: rule.forbidden } } : {}),
 });
-export const stringMap: JsonSchema = {
-  type: 'object',
-  propertyNames: { pattern: ANNOTATION_KEY.pattern },
-  additionalProperties: { type: 'string' },
-};
-/** Labels: label keys (the annotation key's form), values of at most 63 characters that start
- * and end with a letter or digit (or empty), as the API server admits them. */
-export const labelMap: JsonSchema = {
-  type: 'object',
-  propertyNames: { pattern: ANNOTATION_KEY.pattern },
-  additionalProperties: { type: 'string', pattern: '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$' },
-};
 export const freeObject: JsonSchema = { type: 'object' };
 export const freeList: JsonSchema = { type: 'array' };
 
-/** A Kubernetes quantity: "100m", "128Mi", or a plain number. */
-export const quantity: JsonSchema = {
-  anyOf: [
-    { type: 'string', pattern: '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$' },
-    { type: 'number', minimum: 0 },
-  ],
+const LABEL_VALUE = '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$';
+const QUANTITY_STRING = '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$';
+/** Schemas the values hold in many places, each one definition that the schema refers to: Helm
+ * compiles a definition once, and each copy of a schema each time. */
+const CHART_DEFINITIONS: Record<string, JsonSchema> = {
+  /** Annotations, and other maps of strings by keys of the annotation key's form. */
+  stringMap: {
+    type: 'object',
+    propertyNames: { pattern: ANNOTATION_KEY.pattern },
+    additionalProperties: { type: 'string' },
+  },
+  /** Labels: label keys (the annotation key's form), values of at most 63 characters that start
+   * and end with a letter or digit (or empty), as the API server admits them. */
+  labelMap: {
+    type: 'object',
+    propertyNames: { pattern: ANNOTATION_KEY.pattern },
+    additionalProperties: { type: 'string', pattern: LABEL_VALUE },
+  },
+  /** A Kubernetes quantity: "100m", "128Mi", or a plain number. */
+  quantity: {
+    anyOf: [
+      { type: 'string', pattern: QUANTITY_STRING },
+      { type: 'number', minimum: 0 },
+    ],
+  },
 };
+export const stringMap: JsonSchema = { $ref: '#/definitions/stringMap' };
+export const labelMap: JsonSchema = { $ref: '#/definitions/labelMap' };
+export const quantity: JsonSchema = { $ref: '#/definitions/quantity' };
 export const resourceList: JsonSchema = {
   type: 'object',
   additionalProperties: false,
@@ -136,8 +147,9 @@ export const containerSecurityContext: JsonSchema = {
 };
 
 
+const PERCENT_OR_COUNT = '^[0-9]+%?$';
 export const intOrString: JsonSchema = {
-  anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]+%?$' }],
+  anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: PERCENT_OR_COUNT }],
 };
 
 /** autoscaling/v2 HPAScalingRules, as the API checks them. */
@@ -217,7 +229,8 @@ export const toleration: JsonSchema = {
 export const k8s = (type: keyof typeof k8sSchemas.types): JsonSchema => k8sSchemas.types[type];
 export const k8sList = (type: keyof typeof k8sSchemas.types): JsonSchema => ({ type: 'array', items: k8s(type) });
 
-/** The definitions a schema refers to ("#/definitions/V1Container"), and those they refer to. */
+/** The definitions a schema refers to ("#/definitions/V1Container", "#/definitions/quantity"), and
+ * those they refer to. */
 export function k8sDefinitions(schema: unknown): Record<string, JsonSchema> {
   const found: Record<string, JsonSchema> = {};
   const walk = (node: unknown): void => {
@@ -226,7 +239,7 @@ export function k8sDefinitions(schema: unknown): Record<string, JsonSchema> {
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
       const name = ref.slice('#/definitions/'.length);
-      const definition = k8sSchemas.definitions[name];
+      const definition = k8sSchemas.definitions[name] ?? CHART_DEFINITIONS[name];
       if (definition && !(name in found)) {
         found[name] = definition;
         walk(definition);
@@ -256,3 +269,81 @@ export const updateStrategy = (types: string[], rollingUpdate: Record<string, Js
     rollingUpdate: { type: 'object', additionalProperties: false, required: Object.keys(rollingUpdate), properties: rollingUpdate },
   },
 });
+
+/** The names of the shared pattern definitions, by pattern: the validators' rules (as
+ * labelKey for LABEL_KEY) and the patterns of this file. */
+const PATTERN_NAMES = new Map<string, string>([
+  ...Object.entries(rules).flatMap(([name, rule]): Array<[string, string]> => {
+    const pattern = (rule as { pattern?: unknown }).pattern;
+    if (typeof pattern !== 'string') return [];
+    const camel = name.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    return [[pattern, camel], [`^$|${pattern}`, `${camel}OrEmpty`]];
+  }),
+  [LABEL_VALUE, 'labelValue'],
+  [QUANTITY_STRING, 'quantityString'],
+  [PERCENT_OR_COUNT, 'percentOrCount'],
+]);
+
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
+const SCHEMA_ONES = new Set(['additionalProperties', 'additionalItems', 'items', 'not', 'propertyNames', 'contains', 'if', 'then', 'else']);
+const SCHEMA_LISTS = new Set(['anyOf', 'allOf', 'oneOf', 'items']);
+
+/** The schema with `each` applied to every subschema below it, deepest first; an object nothing
+ * changed in is kept as it is, not copied (most of a values schema is shared constants). */
+function mapSubschemas(schema: JsonSchema, each: (schema: JsonSchema) => JsonSchema): JsonSchema {
+  let out: JsonSchema | undefined;
+  for (const key in schema) {
+    const value = schema[key];
+    if (typeof value !== 'object' || value === null) continue;
+    let changed: unknown = value;
+    if (Array.isArray(value)) {
+      if (SCHEMA_LISTS.has(key)) {
+        const items = value.map((item) => mapped(item, each));
+        if (items.some((item, i) => item !== value[i])) changed = items;
+      }
+    } else if (SCHEMA_MAPS.has(key)) {
+      let children: Record<string, unknown> | undefined;
+      for (const name in value) {
+        const child = (value as Record<string, unknown>)[name];
+        const result = mapped(child, each);
+        if (result !== child) (children ??= { ...value })[name] = result;
+      }
+      if (children) changed = children;
+    } else if (SCHEMA_ONES.has(key)) changed = mapped(value, each);
+    if (changed !== value) (out ??= { ...schema })[key] = changed;
+  }
+  return out ?? schema;
+}
+const mapped = (value: unknown, each: (schema: JsonSchema) => JsonSchema): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? each(mapSubschemas(value as JsonSchema, each)) : value;
+
+/** Each schema that is only a named pattern (a validator's rule, or one of this file's) moved to
+ * one definition named for it, and referred to: Helm checks and compiles a pattern each time it
+ * meets one (Go's regexp, costly for counted repeats such as {0,61}), a definition once. A
+ * description stays beside its reference, for the reader (draft-07 validators ignore it there). */
+export function sharePatterns(schema: { properties: Record<string, JsonSchema>; definitions: Record<string, JsonSchema> }): {
+  properties: Record<string, JsonSchema>;
+  definitions: Record<string, JsonSchema>;
+} {
+  const found: Record<string, JsonSchema> = {};
+  const share = (node: JsonSchema): JsonSchema => {
+    if (typeof node.pattern !== 'string') return node;
+    const { description, ...rest } = node;
+    const typed = rest.type === 'string';
+    if (Object.keys(rest).length !== (typed ? 2 : 1)) return node;
+    const name = PATTERN_NAMES.get(rest.pattern as string);
+    const definition = name && (typed ? name : `${name}Pattern`);
+    if (!definition || definition in schema.definitions) return node;
+    found[definition] = rest;
+    return { ...(typeof description === 'string' ? { description } : {}), $ref: `#/definitions/${definition}` };
+  };
+  // The Kubernetes definitions hold no such pattern (their quantity is their own definition).
+  const own = Object.fromEntries(Object.entries(schema.definitions).filter(([name]) => !(name in k8sSchemas.definitions)));
+  const shared = mapSubschemas({ properties: schema.properties, definitions: own }, share);
+  const definitions = { ...schema.definitions, ...(shared.definitions as Record<string, JsonSchema>), ...found };
+  return {
+    properties: shared.properties as Record<string, JsonSchema>,
+    // By code unit, not localeCompare: the same order on every machine, and no collator to load.
+    definitions: Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+}

@@ -2,7 +2,7 @@
 // convention of Bitnami's readme-generator-for-helm), values.schema.json and the README's
 // parameters table are all written, so the three never drift apart.
 import { dump } from 'js-yaml';
-import { k8sDefinitions } from './schemas.ts';
+import { k8sDefinitions, sharePatterns } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -223,15 +223,16 @@ export function valuesSchema(sections: ValueSection[], title: string): JsonSchem
     enabled: { type: 'boolean', description: "A parent chart's switch for this subchart" },
     ...Object.fromEntries(nodes.filter((node) => node !== global).map((node) => [node.key, nodeSchema(node)])),
   };
-  const definitions = k8sDefinitions(properties);
+  // The Kubernetes types the values hold, and each pattern held more than once, referred to as
+  // "#/definitions/...": no network needed, and Helm compiles each of them once.
+  const shared = sharePatterns({ properties, definitions: k8sDefinitions(properties) });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title,
     type: 'object',
     additionalProperties: false,
-    properties,
-    // The Kubernetes types the values hold, referred to as "#/definitions/...": no network needed.
-    ...(Object.keys(definitions).length ? { definitions } : {}),
+    properties: shared.properties,
+    ...(Object.keys(shared.definitions).length ? { definitions: shared.definitions } : {}),
   };
 }
 

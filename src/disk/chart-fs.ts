@@ -155,15 +155,19 @@ export function readChartFile(chartDir: string, path: string, maxBytes = 64 * 10
   });
 }
 
-/** Creates the folders of `path` inside the chart one by one, refusing a link on the way. */
+/** Creates the folders of `path` inside the chart one by one, refusing a link on the way: each
+ * folder is checked with lstat once, from the chart down, and made where it is missing. */
 export function makeParents(chartDir: string, path: string): void {
   const segments = path.split('/').slice(0, -1);
-  let current = '';
+  let current = chartDir;
   for (const segment of segments) {
-    current = current ? `${current}/${segment}` : segment;
-    const kind = entryKind(chartDir, current);
-    if (kind === 'file') throw new DiskError(join(chartDir, current), 'not a directory (a file is in the way)');
-    if (kind === 'missing') attempt(join(chartDir, current), () => mkdirSync(join(chartDir, current)));
+    current = join(current, segment);
+    const folder = current;
+    const stat = attempt(folder, () => lstatSync(folder, { throwIfNoEntry: false }));
+    if (stat === undefined) attempt(folder, () => mkdirSync(folder));
+    else if (stat.isSymbolicLink()) throw new DiskError(folder, 'is a symbolic link; k8s-chart never follows links inside a chart');
+    else if (stat.isFile()) throw new DiskError(folder, 'not a directory (a file is in the way)');
+    else if (!stat.isDirectory()) throw new DiskError(folder, 'is not a regular file');
   }
 }
 
@@ -171,7 +175,11 @@ export function makeParents(chartDir: string, path: string): void {
  * that name, a link included, so nothing is ever written through one. */
 export function createFile(chartDir: string, path: string, content: string | Buffer): void {
   makeParents(chartDir, path);
-  const file = join(chartDir, path);
+  createExclusive(join(chartDir, path), content);
+}
+
+/** The file created with `wx` (its folders are there and were checked). */
+function createExclusive(file: string, content: string | Buffer): void {
   attempt(file, () => {
     const fd = openSync(file, 'wx', 0o666);
     try {
@@ -192,7 +200,7 @@ export function writeNewFile(chartDir: string, path: string, content: string | B
   const stat = attempt(file, () => lstatSync(file, { throwIfNoEntry: false }));
   if (stat?.isDirectory()) throw new DiskError(file, 'is a directory, where k8s-chart writes a file');
   if (stat) attempt(file, () => unlinkSync(file));
-  createFile(chartDir, path, content);
+  createExclusive(file, content);
 }
 
 /** Removes whatever non-folder entry is at `path` (a link itself, never its target). */

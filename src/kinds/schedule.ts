@@ -25,7 +25,7 @@ const FIELDS: Field[] = [
 
 const DESCRIPTORS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
 /** Go's time.ParseDuration syntax: one or more decimal numbers, each with a unit. */
-const GO_DURATION = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/;
+const GO_DURATION = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|ms|s|m|h))+$/;
 
 function value(text: string, field: Field): number | string {
   const index = field.names?.indexOf(text.toLowerCase()) ?? -1;
