@@ -135,6 +135,40 @@ let tmuxChart: string | undefined;
 
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
 
+/** Runs `yo ARGS` from `cwd` in a tmux pane, answers it with `drive`, then waits for it to exit 0
+ * and checks that its last screen shows `create CREATED`; the tmux server goes at the end. */
+async function yoInTmux(install: Awaited<typeof installing>, home: string, cwd: string, args: string, drive: () => Promise<void>, created: string): Promise<void> {
+  const status = join(freshDir('status'), 'status');
+  const env = yoEnv(install, home, { TERM: 'xterm-256color' });
+  const script = join(freshDir('script'), 'run.sh');
+  writePublicFile(
+    script,
+    [
+      `cd ${quote(cwd)} || exit 99`,
+      `env -i ${Object.entries(env).map(([key, value]) => `${key}=${quote(value!)}`).join(' ')} ${quote(install.yo)} ${args}`,
+      `echo $? > ${quote(`${status}.tmp`)} && mv ${quote(`${status}.tmp`)} ${quote(status)}`,
+      'sleep 60', // keep the pane (and yo's last words) until the test kills the server
+    ].join('\n') + '\n',
+  );
+  try {
+    tmux('new-session', '-d', '-s', 'yo', '-x', '200', '-y', '50', `sh ${quote(script)}`);
+    await drive();
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(status) && Date.now() < deadline) await sleep(25);
+    const lastScreen = screen();
+    assert.ok(existsSync(status), `yo did not end within 20 s; the terminal shows:\n${lastScreen}`);
+    assert.is(readFileSync(status, 'utf8').trim(), '0', `yo failed; the terminal shows:\n${lastScreen}`);
+    assert.match(lastScreen, `create ${created}`);
+  } finally {
+    rmSync(status, { force: true });
+    try {
+      tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the chart, exits 0', async () => {
   const version = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
   if (version.error) {
@@ -145,22 +179,7 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
   const work = freshDir('work', true);
   const home = freshDir('home', true);
   assertNoYoRcAbove(work);
-  const status = join(freshDir('status'), 'status');
-  const env = yoEnv(install, home, { TERM: 'xterm-256color' });
-  const script = join(freshDir('script'), 'run.sh');
-  writePublicFile(
-    script,
-    [
-      `cd ${quote(work)} || exit 99`,
-      `env -i ${Object.entries(env).map(([key, value]) => `${key}=${quote(value!)}`).join(' ')} ${quote(install.yo)} k8s-chart`,
-      `echo $? > ${quote(`${status}.tmp`)} && mv ${quote(`${status}.tmp`)} ${quote(status)}`,
-      'sleep 60', // keep the pane (and yo's last words) until the test kills the server
-    ].join('\n') + '\n',
-  );
-
-  try {
-    tmux('new-session', '-d', '-s', 'yo', '-x', '200', '-y', '50', `sh ${quote(script)}`);
-
+  await yoInTmux(install, home, work, 'k8s-chart', async () => {
     // A name the validator refuses is not taken: the prompt says why and asks again.
     await waitFor('the first question', (s) => s.includes('? Chart name'), 30_000);
     type('Tmux_App');
@@ -204,20 +223,7 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
     await answer('Write it, or change a section first?', '', ['Enter'], 'write the chart');
     await answer('Save these answers as an answers file, to regenerate the chart in CI (npx k8s-chart --answers FILE)?', 'y', ['Enter'], 'Yes');
     await answer('Answers file', '', ['Enter'], 'tmux-app.answers.yaml');
-
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(status) && Date.now() < deadline) await sleep(25);
-    const lastScreen = screen();
-    assert.ok(existsSync(status), `yo did not end within 20 s; the terminal shows:\n${lastScreen}`);
-    assert.is(readFileSync(status, 'utf8').trim(), '0', `yo failed; the terminal shows:\n${lastScreen}`);
-    assert.match(lastScreen, 'create tmux-app/Chart.yaml');
-  } finally {
-    try {
-      tmux('kill-server');
-    } catch {
-      // already gone
-    }
-  }
+  }, 'tmux-app/Chart.yaml');
 
   assert.equal(readdirSync(work).sort(), ['tmux-app', 'tmux-app.answers.yaml']);
   const chart = readTree(join(work, 'tmux-app'));
@@ -252,7 +258,6 @@ test('yo k8s-chart in a terminal (tmux): asks, takes the answers, writes the cha
   assert.match(saved, /^# yaml-language-server: \$schema=\S*schema\/answers\.schema\.json\n/);
   const fromSaved = treeDifference(chart, binOutput(join(work, 'tmux-app.answers.yaml'), 'tmux-app', install.bin));
   assert.is(fromSaved, '', fromSaved);
-  rmSync(status, { force: true });
   tmuxChart = join(work, 'tmux-app');
   console.log(`    (interactive yo in tmux: ${Math.round(performance.now() - started)} ms)`);
 });
@@ -336,20 +341,7 @@ test('yo k8s-chart:component worker in a terminal (tmux), inside the chart: asks
   const chartDir = tmuxChart!;
   const versionBefore = yaml(readTree(chartDir), 'Chart.yaml').version as string;
   const home = freshDir('home', true);
-  const status = join(freshDir('status'), 'status');
-  const env = yoEnv(install, home, { TERM: 'xterm-256color' });
-  const script = join(freshDir('script'), 'run.sh');
-  writePublicFile(
-    script,
-    [
-      `cd ${quote(chartDir)} || exit 99`,
-      `env -i ${Object.entries(env).map(([key, value]) => `${key}=${quote(value!)}`).join(' ')} ${quote(install.yo)} k8s-chart:component worker`,
-      `echo $? > ${quote(`${status}.tmp`)} && mv ${quote(`${status}.tmp`)} ${quote(status)}`,
-      'sleep 60',
-    ].join('\n') + '\n',
-  );
-  try {
-    tmux('new-session', '-d', '-s', 'yo', '-x', '200', '-y', '50', `sh ${quote(script)}`);
+  await yoInTmux(install, home, chartDir, 'k8s-chart:component worker', async () => {
     await waitFor('the first question', (s) => s.includes('? Workload kind'), 30_000);
     await answer('Workload kind', '', ['Enter'], 'Deployment');
     await answer("Image (e.g. docker.io/valkey/valkey:8.1.1; empty for the chart's image)", '', ['Enter'], '');
@@ -361,19 +353,7 @@ test('yo k8s-chart:component worker in a terminal (tmux), inside the chart: asks
     await answer('Expose Prometheus metrics?', 'n', ['Enter'], 'No');
     await answer('A persistent volume?', 'n', ['Enter'], 'No');
     await answer("Give it the chart's configuration (its ConfigMap)?", '', ['Enter'], 'Yes');
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(status) && Date.now() < deadline) await sleep(25);
-    const lastScreen = screen();
-    assert.ok(existsSync(status), `yo did not end within 20 s; the terminal shows:\n${lastScreen}`);
-    assert.is(readFileSync(status, 'utf8').trim(), '0', `yo failed; the terminal shows:\n${lastScreen}`);
-    assert.match(lastScreen, 'create templates/worker/deployment.yaml');
-  } finally {
-    try {
-      tmux('kill-server');
-    } catch {
-      // already gone
-    }
-  }
+  }, 'templates/worker/deployment.yaml');
   const chart = readTree(chartDir);
   assert.equal(recordedAnswers(chart).answers.components, {
     worker: { workload: { kind: 'Deployment', command: ['bin/worker'], replicas: 1, livenessCommand: ['bin/healthcheck'] }, autoscaling: { enabled: false }, metrics: { enabled: false }, persistence: { enabled: false } },
