@@ -145,7 +145,7 @@ async function run(argv: string[], io: Io, interactive: Interactive | undefined)
   // Run inside a chart it made, without --output, one answers file updates that chart in place, as
   // `yo k8s-chart` does there (never a chart nested inside it).
   const here = values.output === undefined && files.length === 1 ? chartHere(process.cwd()) : undefined;
-  const loaded = files.map((file) => loadOne(file, here?.name));
+  const loaded = files.map(({ file, listed }) => loadOne(file, here?.name, listed));
   // Two answers files for one chart would overwrite each other: neither is written.
   const byChart = new Map<string, string[]>();
   for (const entry of loaded) if (entry.ok) byChart.set(entry.name, [...(byChart.get(entry.name) ?? []), entry.file]);
@@ -181,14 +181,13 @@ async function run(argv: string[], io: Io, interactive: Interactive | undefined)
 type Loaded = { ok: true; file: string; name: string; data: Record<string, unknown> } | { ok: false; file: string; message: string };
 
 /** `--answers` as given: files, "-" for standard input, or folders of *.yaml, *.yml, *.json. */
-/** The answers files found by listing a folder: only regular files are read of them. */
-const foundInFolder = new Set<string>();
-
-function expandAnswers(given: string[]): string[] | string {
-  const files: string[] = [];
+/** The answers files given, and those found by listing a folder (`listed`: only regular files are
+ * read of them). */
+function expandAnswers(given: string[]): Array<{ file: string; listed: boolean }> | string {
+  const files: Array<{ file: string; listed: boolean }> = [];
   for (const path of given) {
     if (path === '-' || !isFolder(path)) {
-      files.push(path);
+      files.push({ file: path, listed: false });
       continue;
     }
     // Hidden files are no answers files (an editor's lock link, a chart's .yo-rc.json), as in a glob.
@@ -196,9 +195,8 @@ function expandAnswers(given: string[]): string[] | string {
       .filter((name) => /\.(ya?ml|json)$/.test(name) && !name.startsWith('.'))
       .sort()
       .map((name) => join(path, name));
-    for (const file of inside) foundInFolder.add(file);
     if (inside.length === 0) return `${path}: no answers files (*.yaml, *.yml, *.json) in this folder`;
-    files.push(...inside);
+    for (const file of inside) files.push({ file, listed: true });
   }
   return files;
 }
@@ -221,10 +219,10 @@ function chartHere(dir: string): { name: string } | undefined {
   return typeof name === 'string' ? { name } : undefined;
 }
 
-function loadOne(file: string, storedName?: string): Loaded {
+function loadOne(file: string, storedName: string | undefined, listed: boolean): Loaded {
   let data: Record<string, unknown>;
   try {
-    data = loadAnswersFile(file, undefined, { regularOnly: foundInFolder.has(file) }) as Record<string, unknown>;
+    data = loadAnswersFile(file, undefined, { regularOnly: listed }) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof AnswersFileError) return { ok: false, file, message: error.message };
     throw error;
