@@ -15,6 +15,8 @@ import { persistenceQuestions } from '../persistence/questions.ts';
 import { COMPONENT_NAME, splitImageReference, validateImageReference, validateImageTag, type Check } from '../../validators.ts';
 import { validateAnswers } from '../../answers/validate.ts';
 import { RESERVED_SUFFIXES } from './rules.ts';
+import { configOn } from '../config/model.ts';
+import { secretsOn } from '../secrets/model.ts';
 
 export type ComponentAnswers = NonNullable<Answers['components']>[string];
 
@@ -70,23 +72,17 @@ const hookQuestions: QuestionStep = {
   },
 };
 
-const isOn = (part: unknown, items: unknown) => {
-  const given = (part ?? {}) as { enabled?: boolean; existingSecret?: string };
-  return given.enabled ?? ((Array.isArray(items) ? items.length : Object.keys(items ?? {}).length) > 0 || given.existingSecret !== undefined);
-};
-
 /** The chart's ConfigMap and Secret, which every component gets unless it says false: asked only
  * when the chart has them. A pre-install Job runs before the release's Secret exists: no by default. */
 const sharedQuestions = (chart: Record<string, unknown>): QuestionStep => ({
   async ask({ answers, again, confirm }) {
     const own = answers as ComponentAnswers;
-    const config = chart.config as { data?: unknown } | undefined;
-    const secrets = chart.secrets as { keys?: unknown; existingSecret?: string } | undefined;
-    if (isOn(config, config?.data) && (own.config === undefined || again('configuration'))) {
+    const secrets = chart.secrets as { existingSecret?: string } | undefined;
+    if (configOn(chart as Partial<Answers>) && (own.config === undefined || again('configuration'))) {
       if (await confirm('useConfig', "Give it the chart's configuration (its ConfigMap)?", own.config !== false)) delete own.config;
       else own.config = false;
     }
-    if (isOn(secrets, secrets?.keys) && (own.secrets === undefined || again('secrets'))) {
+    if (secretsOn(chart as Partial<Answers>) && (own.secrets === undefined || again('secrets'))) {
       const beforeSecret = own.workload?.hook === JOB_HOOKS[1] && secrets?.existingSecret === undefined;
       if (await confirm('useSecrets', "Give it the chart's secrets (its Secret)?", own.secrets !== false && !beforeSecret)) delete own.secrets;
       else own.secrets = false;
