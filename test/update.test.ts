@@ -218,6 +218,18 @@ test('--dry-run on an up-to-date chart says up to date', () => {
   assert.is(run.stdout, `${chart}: up to date\n`);
 });
 
+test('a base that holds the same files, compressed at another zlib level, is left as it is', () => {
+  const { chart } = committedChart();
+  const file = join(chart, '.k8s-chart/base.json.gz');
+  const recompressed = gzipSync(gunzipSync(readFileSync(file)), { level: 9 });
+  assert.not.equal(recompressed, readFileSync(file), 'level 9 writes other bytes than the generator');
+  writeFileSync(file, recompressed);
+  const run = update(chart, firstAnswers);
+  assert.is(run.status, 0, run.stderr);
+  assert.is(run.stdout, `${chart}: up to date\n`);
+  assert.equal(readFileSync(file), recompressed);
+});
+
 test('the user set a version: no bump', () => {
   const { chart } = committedChart();
   edit(chart, 'Chart.yaml', (text) => text.replace('version: 0.1.0', 'version: 2.0.0'));

@@ -9,7 +9,7 @@ import { toModel, type ChartModel } from '../model.ts';
 import { claimChanges } from '../parts/persistence/claim-changes.ts';
 import { mergeFile, sameAsGenerated, type Conflict, type Resolution } from './merge.ts';
 import { migrateAnswers } from './migrate.ts';
-import { BASE_FILE, RECORD_FILE, type ReadRecord } from './record.ts';
+import { BASE_FILE, RECORD_FILE, sameBase, type ReadRecord } from './record.ts';
 import { sameContent, type Change } from '../write.ts';
 import { overlayAnswers } from '../answers/data.ts';
 
@@ -94,7 +94,9 @@ function mergeAll(snapshot: ChartSnapshot, base: Map<string, string>, files: Cha
     const next = generated.get(path);
     const disk = snapshotFile(snapshot, path);
     if (RECORDS.has(path) || Buffer.isBuffer(next)) {
-      if (next !== undefined && !sameContent(disk, next)) merged.changes.push({ path, content: next });
+      // A base holding these very files stays as it is, even if another zlib level wrote it.
+      const sameFiles = path === BASE_FILE && disk !== undefined && sameBase(base, files);
+      if (next !== undefined && !sameFiles && !sameContent(disk, next)) merged.changes.push({ path, content: next });
       continue;
     }
     const before = base.get(path);

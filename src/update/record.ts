@@ -35,10 +35,18 @@ export function recordContent(record: ChartRecord): string {
 }
 
 /** The base of the next merge: every generated file but the base itself. gzip without a
- * timestamp, so the same files give the same bytes. */
+ * timestamp, so the same files give the same bytes; at level 1, a quarter of level 6's time for
+ * about a fifth more bytes (git compresses it again). */
 export function baseContent(files: ChartFile[]): Buffer {
   const entries = files.filter((file) => file.path !== BASE_FILE).map((file) => [file.path, file.content]);
-  return gzipSync(JSON.stringify(Object.fromEntries(entries)));
+  return gzipSync(JSON.stringify(Object.fromEntries(entries)), { level: 1 });
+}
+
+/** Whether a base read from the chart holds exactly these files (whatever its compressed bytes):
+ * then the chart's base needs no rewrite. */
+export function sameBase(base: ReadonlyMap<string, string>, files: readonly ChartFile[]): boolean {
+  const own = files.filter((file) => file.path !== BASE_FILE);
+  return own.length === base.size && own.every((file) => base.get(file.path) === file.content);
 }
 
 const byPath = (a: ChartFile, b: ChartFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
