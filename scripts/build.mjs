@@ -65,15 +65,54 @@ function esmStandalone(ajv, validators, what) {
   return code;
 }
 
-/** The answers validator, one large function, wrapped in parentheses: V8 then compiles it when the
- * module is compiled instead of on its first call, so Node's compile cache holds it and a start
- * skips compiling it. */
+/** The answers validator's functions, each wrapped in parentheses: V8 then compiles them when the
+ * module is compiled instead of on their first call, so Node's compile cache holds them and a start
+ * skips compiling them. */
 function eagerValidator(code) {
-  const exports = 'export const validate = validate10;export default validate10;';
-  if (!code.includes(exports) || !code.includes('function validate10(') || code.indexOf('function ') !== code.indexOf('function validate10(')) {
-    throw new Error('build: the answers validator is no longer one function validate10');
+  const root = /export const validate = (validate\d+);export default \1;/.exec(code);
+  if (!root) throw new Error('build: the answers validator no longer exports one root function');
+  const functions = code.match(/(?<=^|[;}])function validate\d+\(/g) ?? [];
+  const closes = code.match(/validate\d+\.errors = vErrors;return errors === 0;\}/g) ?? [];
+  if (functions.length === 0 || functions.length !== closes.length || code.split('function ').length - 1 !== functions.length) {
+    throw new Error('build: the answers validator is no longer made of validateN functions that each end in its return');
   }
-  return `${code.replace(exports, '').replace('function validate10(', 'const validate10 = (function validate10(')});${exports}\n`;
+  const eager = code
+    .replace(root[0], '')
+    .replace(/(validate\d+\.errors = vErrors;return errors === 0;\})/g, '$1);')
+    .replace(/(^|[;}])function (validate\d+)\(/g, '$1const $2 = (function $2(');
+  return `${eager}export const validate = ${root[1]};export default ${root[1]};\n`;
+}
+
+/** The schema with each subschema that occurs more than once (a component's image, workload,
+ * probes, ... are the top level's own) moved to one definition: ajv then compiles one function for
+ * it instead of a copy in each place, so the validator is about a third smaller. Only the
+ * compiled copy: schema/answers.schema.json stays as written, for editors and readers. */
+function shareRepeatedSubschemas(schema) {
+  const counts = new Map();
+  const count = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (!Array.isArray(node)) counts.set(JSON.stringify(node), (counts.get(JSON.stringify(node)) ?? 0) + 1);
+    for (const value of Object.values(node)) count(value);
+  };
+  count(schema);
+  const definitions = {};
+  const names = new Map();
+  const share = (node, key) => {
+    if (!node || typeof node !== 'object') return node;
+    if (Array.isArray(node)) return node.map((item) => share(item));
+    const text = JSON.stringify(node);
+    // Only whole subschemas of some size: a property map or a small leaf is not worth a function.
+    if (key !== 'properties' && counts.get(text) > 1 && text.length >= 200) {
+      if (!names.has(text)) {
+        names.set(text, `shared${names.size}`);
+        definitions[names.get(text)] = node;
+      }
+      return { $ref: `#/definitions/${names.get(text)}` };
+    }
+    return Object.fromEntries(Object.entries(node).map(([name, value]) => [name, share(value, key === 'properties' ? undefined : name)]));
+  };
+  const shared = Object.fromEntries(Object.entries(schema).map(([name, value]) => [name, share(value, name)]));
+  return { ...shared, definitions };
 }
 
 function buildAnswersValidator() {
@@ -81,13 +120,24 @@ function buildAnswersValidator() {
   // The validator is compiled from the very JSON that is shipped (TypeBox's own markers are not in it).
   const json = `${JSON.stringify(answersSchema, null, 2)}\n`;
   writeFileSync(join(root, 'schema/answers.schema.json'), json);
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, inlineRefs: false, code: { source: true, esm: true } });
   ajv.addKeyword('x-message');
-  const validate = ajv.compile(JSON.parse(json));
-  writeFileSync(join(root, 'src/answers/validate-answers.generated.js'), banner + eagerValidator(esmStandalone(ajv, validate, 'the answers validator')));
+  const shared = shareRepeatedSubschemas(JSON.parse(json));
+  const validate = ajv.compile(shared);
+  // A missing section is named by its first required key (validate.ts): for a shared one, here.
+  const firstRequired = Object.fromEntries(
+    Object.entries(shared.definitions)
+      .filter(([, definition]) => definition.required?.length)
+      .map(([name, definition]) => [`#/definitions/${name}`, definition.required[0]]),
+  );
+  writeFileSync(
+    join(root, 'src/answers/validate-answers.generated.js'),
+    `${banner}${eagerValidator(esmStandalone(ajv, validate, 'the answers validator'))}export const firstRequired = ${JSON.stringify(firstRequired)};\n`,
+  );
   writeFileSync(
     join(root, 'src/answers/validate-answers.generated.d.ts'),
-    `${banner}import type { ValidateFunction } from 'ajv';\ndeclare const validate: ValidateFunction;\nexport default validate;\n`,
+    `${banner}import type { ValidateFunction } from 'ajv';\ndeclare const validate: ValidateFunction;\nexport default validate;\n` +
+      '/** The first required key of each shared definition, by its $ref. */\nexport declare const firstRequired: Record<string, string>;\n',
   );
 }
 
