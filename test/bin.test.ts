@@ -177,6 +177,46 @@ test('the --answers path does not load Yeoman', () => {
   assert.match(probe.stderr, /loaded yeoman-environment on the --answers path/);
 });
 
+test('the bin keeps V8 code of a generation beside Node\'s compile cache; a damaged cache is refused by V8 and made again', () => {
+  const cacheDir = tempDir('k8s-chart-cache-');
+  const env = { ...process.env, NODE_COMPILE_CACHE: cacheDir };
+  const generate = () => {
+    const out = tempDir();
+    const run = spawnSync(process.execPath, [binPath, '--answers', answersFile(good), '--output', out], { encoding: 'utf8', env });
+    assert.is(run.status, 0, run.stderr);
+    assert.is(run.stderr, '');
+    return listFiles(join(out, 'demo')).map((path) => `${path}\n${readFileSync(join(out, 'demo', path), 'latin1')}`);
+  };
+  const caches = () => readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.v8-cache'));
+  const first = generate();
+  assert.is(caches().length, 1, 'one cache, named by the bundle');
+  const cache = join(cacheDir, caches()[0]!);
+  const made = readFileSync(cache);
+  assert.ok(made.length > 100_000, `${made.length} bytes: the functions a generation compiled`);
+  assert.equal(generate(), first, 'the same chart from the cache');
+  assert.ok(readFileSync(cache).equals(made), 'a cache V8 took is not written again');
+  const damaged = Buffer.alloc(made.length, 7);
+  writeFileSync(cache, damaged);
+  assert.equal(generate(), first, 'the same chart past a damaged cache');
+  const remade = readFileSync(cache);
+  assert.ok(remade.length > 100_000 && !remade.equals(damaged), 'the damaged cache made again');
+  generate();
+  assert.ok(readFileSync(cache).equals(remade), 'and taken by the next run');
+  // NODE_DISABLE_COMPILE_CACHE turns both caches off.
+  rmSync(cache);
+  const off = spawnSync(process.execPath, [binPath, '--answers', answersFile(good), '--output', tempDir()], { encoding: 'utf8', env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' } });
+  assert.is(off.status, 0, off.stderr);
+  assert.equal(caches(), []);
+});
+
+test('a reader that closes the pipe early (`--dry-run | head -1`) ends the run quietly, exit 0', () => {
+  const command = `set -o pipefail; "${process.execPath}" "${binPath}" --answers "${answersFile(good)}" --output "${tempDir()}" --dry-run | head -1`;
+  const run = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+  assert.is(run.stdout, '--- /dev/null\n');
+  assert.is(run.stderr, '');
+  assert.is(run.status, 0);
+});
+
 test('k8s-chart check reads rendered manifests on stdin: findings, exit 1; clean, exit 0', () => {
   const bad = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:latest\n';
   const run = runBin(['check', '-'], { input: bad });

@@ -64,7 +64,7 @@ test("the bin's --answers bundle holds no question: none of the messages asked a
   const schema = readFileSync(join(repoRoot, 'schema/answers.schema.json'), 'utf8');
   const own = messages.filter((message) => message.length >= 30 && !schema.includes(message));
   assert.ok(own.length > 15, `${own.length} questions of their own wording`);
-  const bundle = readFileSync(join(repoRoot, 'dist/src/cli.bundle.js'), 'utf8');
+  const bundle = readFileSync(join(repoRoot, 'dist/src/cli.bundle.cjs'), 'utf8');
   assert.equal(own.filter((message) => bundle.includes(message)), []);
 });
 
