@@ -1,13 +1,16 @@
-// Puts a planned set of changes on disk, all or nothing, under a journal: it first lists the renames
-// and deletions to come ("preparing"), then every new content is written beside its file, then the
-// journal is marked "committed", then the renames and deletions happen, then the journal goes.
+// Puts a planned set of changes on disk, all or nothing, under a journal: it first lists the renames,
+// deletions and new files to come ("preparing"), then writes each missing file where it goes and
+// every other new content beside its file, then marks the journal "committed" (a fresh chart, with
+// nothing to rename or delete, needs no such step), then renames and deletes, then the journal goes.
 // The next run rolls an interrupted update (a crash, Ctrl-C, a full disk) back if it was still
-// preparing (the temporary files go) and completes it if it was committed. The chart directory
+// preparing (the temporary and new files go) and completes it if it was committed. The chart directory
 // itself is never moved: the user's shell and .git may be in it. Every path goes through chart-fs:
 // confined to the chart, no link followed.
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import {
   checkChartDir,
+  createFile,
   DamagedRecordError,
   DiskError,
   entryKind,
@@ -39,6 +42,9 @@ interface Journal {
   state: 'preparing' | 'committed';
   renames: Array<{ from: string; to: string }>;
   deletes: string[];
+  /** Files that were missing, written where they go; a roll back removes each that still holds
+   * what was written (by its CRC-32), so a file somebody put there since is left alone. */
+  creates?: Array<{ path: string; crc32: number }>;
 }
 
 export function sameContent(disk: Buffer | undefined, content: string | Buffer | undefined): boolean {
@@ -47,8 +53,8 @@ export function sameContent(disk: Buffer | undefined, content: string | Buffer |
 }
 
 /** A test's way to interrupt a run like a crash: K8S_CHART_FAULT=prepare:N stops the process
- * after N temporary files, rename:N after N renames; enospc:N fails the Nth temporary file as a
- * full disk does. */
+ * after N new or temporary files, rename:N after N renames, complete:0 just before the journal
+ * goes; enospc:N fails the Nth new or temporary file as a full disk does. */
 const [faultStage, faultCount] = (process.env.K8S_CHART_FAULT ?? ':').split(':');
 const crashAt = (stage: string, count: number) => {
   if (stage === faultStage && String(count) === faultCount) process.exit(137);
@@ -66,32 +72,49 @@ export function applyChanges(chartDir: string, changes: Change[]): void {
     const unsafe = unsafePathReason(change.path);
     if (unsafe) throw new Error(`k8s-chart: refusing to write ${unsafe}`);
   }
+  // Checks each target and every folder on the way before anything is written: a file that is
+  // there is replaced by a rename of its new content; a missing one is created where it goes.
+  const contents = new Map<string, Buffer>();
+  const creates: Array<{ path: string; crc32: number }> = [];
+  const renames: Journal['renames'] = [];
+  for (const change of changes) {
+    if (change.content === undefined) continue;
+    const kind = entryKind(chartDir, change.path);
+    if (kind === 'directory') throw new DiskError(join(chartDir, change.path), 'is a directory, where k8s-chart writes a file');
+    const bytes = typeof change.content === 'string' ? Buffer.from(change.content) : change.content;
+    contents.set(change.path, bytes);
+    if (kind === 'missing') creates.push({ path: change.path, crc32: crc32(bytes) });
+    else renames.push({ from: `${change.path}${TEMP_SUFFIX}`, to: change.path });
+  }
   const journal: Journal = {
     state: 'preparing',
-    renames: changes
-      .filter((change) => change.content !== undefined)
-      .map((change) => ({ from: `${change.path}${TEMP_SUFFIX}`, to: change.path })),
+    renames,
     deletes: changes.filter((change) => change.content === undefined).map((change) => change.path),
+    creates,
   };
   writeJournal(chartDir, journal);
+  const created: string[] = [];
   try {
     let written = 0;
-    for (const change of changes) {
-      if (change.content === undefined) continue;
+    for (const { path } of creates) {
       crashAt('prepare', written);
-      fullDiskAt(written++, join(chartDir, `${change.path}${TEMP_SUFFIX}`));
-      // Checks the target and every folder on the way before anything is written beside it.
-      if (entryKind(chartDir, change.path) === 'directory') {
-        throw new DiskError(join(chartDir, change.path), 'is a directory, where k8s-chart writes a file');
-      }
-      writeNewFile(chartDir, `${change.path}${TEMP_SUFFIX}`, change.content);
+      fullDiskAt(written++, join(chartDir, path));
+      createFile(chartDir, path, contents.get(path)!);
+      created.push(path);
     }
-    writeJournal(chartDir, { ...journal, state: 'committed' });
+    for (const { from, to } of renames) {
+      crashAt('prepare', written);
+      fullDiskAt(written++, join(chartDir, from));
+      writeNewFile(chartDir, from, contents.get(to)!);
+    }
+    // With nothing to rename or delete, the new files are the whole update: the journal's removal
+    // completes it. Otherwise it is committed first, and the next run completes what is left.
+    if (renames.length || journal.deletes.length) writeJournal(chartDir, { ...journal, state: 'committed' });
   } catch (error) {
-    // Nothing was renamed yet: take the temporary files and the journal back, so a full disk or a
-    // refused path leaves the chart as it was.
+    // Nothing was renamed yet: take the new and temporary files and the journal back, so a full
+    // disk or a refused path leaves the chart as it was.
     try {
-      rollBack(chartDir, journal);
+      rollBack(chartDir, { ...journal, creates: creates.filter(({ path }) => created.includes(path)) });
     } catch {
       // The first failure is the one to report; the next run rolls back what is left.
     }
@@ -113,13 +136,30 @@ function completeJournal(chartDir: string, journal: Journal): void {
     renamed++;
   }
   for (const path of journal.deletes) removeFile(chartDir, path);
+  crashAt('complete', 0);
   removeFile(chartDir, JOURNAL_FILE);
 }
 
-/** Removes the temporary files of an update not yet committed, then its journal: only once they are
- * all gone, so a failure leaves the journal for the next run. */
+/** A file's bytes; undefined when it is missing, or not a plain file below real folders (a link is
+ * nobody's file of this run). */
+function plainFile(chartDir: string, path: string): Buffer | undefined {
+  try {
+    return readChartFile(chartDir, path);
+  } catch (error) {
+    if (error instanceof DiskError) return undefined;
+    throw error;
+  }
+}
+
+/** Removes the temporary files of an update not yet committed and the new files it wrote (those
+ * still as it wrote them), then its journal: only once they are all gone, so a failure leaves the
+ * journal for the next run. */
 function rollBack(chartDir: string, journal: Journal): void {
   for (const { from } of journal.renames) unlinkEntry(chartDir, from);
+  for (const { path, crc32: written } of journal.creates ?? []) {
+    const content = plainFile(chartDir, path);
+    if (content !== undefined && crc32(content) === written) removeFile(chartDir, path);
+  }
   unlinkEntry(chartDir, JOURNAL_TEMP);
   removeFile(chartDir, JOURNAL_FILE);
 }
@@ -137,7 +177,7 @@ export function readJournal(chartDir: string): Journal | undefined {
   }
   if (!validateJournal(data)) throw new DamagedRecordError(file, firstError(validateJournal.errors, 'the journal'));
   const journal = data as Journal;
-  for (const path of [...journal.renames.flatMap(({ from, to }) => [from, to]), ...journal.deletes]) {
+  for (const path of [...journal.renames.flatMap(({ from, to }) => [from, to]), ...journal.deletes, ...(journal.creates ?? []).map(({ path }) => path)]) {
     const unsafe = unsafePathReason(path) ?? (RUN_FILES.some((own) => path.startsWith(own)) ? `path ${JSON.stringify(path)} is the run's own lock or journal` : undefined);
     if (unsafe) throw new DamagedRecordError(file, unsafe);
   }

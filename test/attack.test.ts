@@ -371,7 +371,8 @@ test('stopped at each step of writing, a fresh generation is finished by the nex
   const reference = tempDir();
   assert.is(runBin(['--answers', fresh, '--output', reference]).status, 0);
   const expected = treeOf(join(reference, 'shop'));
-  for (const fault of ['prepare:0', 'prepare:7', 'prepare:21', 'rename:0', 'rename:9', 'rename:21']) {
+  // A fresh chart has no file to rename: its files are written where they go, then the journal goes.
+  for (const fault of ['prepare:0', 'prepare:7', 'prepare:21', 'complete:0']) {
     const out = tempDir();
     const crashed = spawnSync(process.execPath, [binPath, '--answers', fresh, '--output', out], { env: { ...process.env, K8S_CHART_FAULT: fault } });
     assert.is(crashed.status, 137, `${fault}: the injected fault stopped the run`);
@@ -380,6 +381,21 @@ test('stopped at each step of writing, a fresh generation is finished by the nex
     assert.is(next.status, 0, `${fault}: ${next.stderr}`);
     assert.is(treeOf(join(out, 'shop')), expected, fault);
   }
+});
+
+test('rolling back a crashed fresh generation removes only the files still as it wrote them', () => {
+  const fresh = answersFile(firstAnswers);
+  const out = tempDir();
+  const crashed = spawnSync(process.execPath, [binPath, '--answers', fresh, '--output', out], { env: { ...process.env, K8S_CHART_FAULT: 'prepare:7' } });
+  assert.is(crashed.status, 137);
+  // Between the crash and the next run, somebody puts their own file where a new one was written.
+  writeFileSync(join(out, 'shop/.helmignore'), 'mine\n');
+  const next = runBin(['--answers', fresh, '--output', out]);
+  assert.is(readFileSync(join(out, 'shop/.helmignore'), 'utf8'), 'mine\n', 'their file is kept');
+  // The other six new files went with the roll back; a folder with a file not of a chart of ours is refused.
+  assert.equal(listFiles(join(out, 'shop')).filter((path) => !path.startsWith('.k8s-chart/')), ['.helmignore']);
+  assert.is(next.status, 1);
+  assert.match(next.stderr, /was not made by k8s-chart \(no \.yo-rc\.json\); pass --force/);
 });
 
 /** A tiny tmpfs where the test can mount one (root on Linux), else undefined. */

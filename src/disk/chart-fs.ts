@@ -178,18 +178,30 @@ export function createFile(chartDir: string, path: string, content: string | Buf
   createExclusive(join(chartDir, path), content);
 }
 
-/** The file created with `wx` (its folders are there and were checked). */
+/** The file created with `wx` (its folders are there and were checked); one that could not be
+ * written whole (a full disk) is removed, so what fails leaves nothing of its own. */
 function createExclusive(file: string, content: string | Buffer): void {
   attempt(file, () => {
     const fd = openSync(file, 'wx', 0o666);
+    let whole = false;
     try {
       const bytes = typeof content === 'string' ? Buffer.from(content) : content;
       let offset = 0;
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      whole = true;
     } finally {
       closeSync(fd);
+      if (!whole) unlinkQuietly(file);
     }
   });
+}
+
+function unlinkQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // The failure that brought us here is the one to report.
+  }
 }
 
 /** Writes a new file inside the chart, created exclusively: a file already at that name (a planted

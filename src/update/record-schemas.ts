@@ -19,7 +19,7 @@ export const recordEntrySchema: Schema = {
   },
 };
 
-/** `.k8s-chart/journal.json`: the renames and deletions of an update under way. */
+/** `.k8s-chart/journal.json`: the renames, deletions and new files of an update under way. */
 export const journalSchema: Schema = {
   $id: 'journal',
   type: 'object',
@@ -33,6 +33,16 @@ export const journalSchema: Schema = {
       items: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: text, to: text } },
     },
     deletes: { type: 'array', maxItems: 10000, items: text },
+    creates: {
+      type: 'array',
+      maxItems: 10000,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'crc32'],
+        properties: { path: text, crc32: { type: 'integer', minimum: 0, maximum: 4294967295 } },
+      },
+    },
   },
 };
 
