@@ -18,6 +18,8 @@ const vm = process.getBuiltinModule('node:vm');
 // For the questions' path (Yeoman's modules), and the folder this bin keeps its cache in.
 nodeModule.enableCompileCache?.();
 
+import type { ChartDone, ChartJob, ChartWorker } from '../src/batch.ts';
+
 const bundle = fileURLToPath(new URL('../src/cli.bundle.cjs', import.meta.url));
 const source = readFileSync(bundle, 'latin1');
 // Beside Node's own cache (none when NODE_DISABLE_COMPILE_CACHE is set), named by the bundle's
@@ -39,19 +41,56 @@ const script = new vm.Script(source, {
 const cli = { exports: {} as typeof import('../src/cli.ts') };
 (script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object) => void)(cli.exports, nodeModule.createRequire(bundle), cli);
 
-// Without --answers, the questions: the Yeoman generator's entry beside it, loaded only then.
-const interactive = async () => (await import('../generators/app/interactive.ts')).runInteractive;
-const argv = process.argv.slice(2);
-process.exitCode = await cli.exports.main(argv, undefined, interactive);
+// A batch's worker thread (src/batch.ts) runs this same entry: it writes the charts it is sent.
+const WORKER_FLAG = '--k8s-chart-batch-worker';
+const threads = () => process.getBuiltinModule('node:worker_threads');
+if (process.argv.includes(WORKER_FLAG) && !threads().isMainThread) {
+  cli.exports.serveChartJobs(threads().parentPort!);
+} else {
+  await runMain();
+}
 
-// After a generation that went well, the cache of what it compiled, if there is none of this bundle
-// yet (or V8 refused it): written beside, then renamed, so a reader never sees half of one.
-if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && process.exitCode === 0 && argv.includes('--answers')) {
+async function runMain(): Promise<void> {
+  // Without --answers, the questions: the Yeoman generator's entry beside it, loaded only then.
+  const interactive = async () => (await import('../generators/app/interactive.ts')).runInteractive;
+  const argv = process.argv.slice(2);
+  process.exitCode = await cli.exports.main(argv, undefined, interactive, startWorker);
+
+  // After a generation that went well, the cache of what it compiled, if there is none of this
+  // bundle yet (or V8 refused it): written beside, then renamed, so a reader never sees half of one.
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && process.exitCode === 0 && argv.includes('--answers')) {
+    try {
+      const partial = `${cacheFile}.${process.pid}`;
+      writeFileSync(partial, script.createCachedData(), { flag: 'wx', mode: 0o644 });
+      renameSync(partial, cacheFile);
+    } catch {
+      // A cache is an optimization: a folder that cannot take it leaves the next start as this one.
+    }
+  }
+}
+
+/** A worker thread for a batch: it answers the charts in the order they are sent; when it fails,
+ * every chart it holds fails with it (and the batch reports each). */
+function startWorker(): ChartWorker | undefined {
   try {
-    const partial = `${cacheFile}.${process.pid}`;
-    writeFileSync(partial, script.createCachedData(), { flag: 'wx', mode: 0o644 });
-    renameSync(partial, cacheFile);
+    const worker = new (threads().Worker)(new URL(import.meta.url), { argv: [WORKER_FLAG] });
+    const waiting: Array<{ resolve: (done: ChartDone) => void; reject: (error: Error) => void }> = [];
+    const fail = (error: Error) => {
+      for (const { reject } of waiting.splice(0)) reject(error);
+    };
+    worker.on('message', (done: ChartDone) => waiting.shift()?.resolve(done));
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`its worker thread stopped (exit code ${code})`)));
+    return {
+      run: (job: ChartJob) =>
+        new Promise<ChartDone>((resolve, reject) => {
+          waiting.push({ resolve, reject });
+          worker.postMessage(job);
+        }),
+      close: () => void worker.terminate(),
+    };
   } catch {
-    // A cache is an optimization: a folder that cannot take it leaves the next start as this one.
+    // No thread to be had (a limit on them): the batch runs here alone.
+    return undefined;
   }
 }

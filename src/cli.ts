@@ -16,6 +16,7 @@ import { readRecord } from './update/snapshot.ts';
 import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
+import { failure, heldIo, runBatch, type ChartDone, type ChartJob, type Outcome, type StartWorker } from './batch.ts';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--answers FILE ...] [--output DIR] [--dry-run] [--force]
        k8s-chart [--ask-answered] [--save-answers FILE]
@@ -82,10 +83,10 @@ export interface InteractiveOptions {
   saveAnswers: string | undefined;
 }
 
-export async function main(argv: string[], io: Io = processIo, interactive?: Interactive): Promise<number> {
+export async function main(argv: string[], io: Io = processIo, interactive?: Interactive, startWorker?: StartWorker): Promise<number> {
   const debug = argv.includes('--debug') || process.env.K8S_CHART_DEBUG === '1';
   try {
-    return await run(argv, io, interactive);
+    return await run(argv, io, interactive, startWorker);
   } catch (error) {
     // A failure nobody foresaw still gets one line; the stack only on request.
     if (debug) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
@@ -95,7 +96,7 @@ export async function main(argv: string[], io: Io = processIo, interactive?: Int
   }
 }
 
-async function run(argv: string[], io: Io, interactive: Interactive | undefined): Promise<number> {
+async function run(argv: string[], io: Io, interactive: Interactive | undefined, startWorker: StartWorker | undefined): Promise<number> {
   if (argv[0] === 'check') {
     const { runCheck } = await import('../check/index.ts');
     return runCheck(argv.slice(1), io, readStdin);
@@ -175,26 +176,27 @@ async function run(argv: string[], io: Io, interactive: Interactive | undefined)
   // Two answers files for one chart would overwrite each other: neither is written.
   const byChart = new Map<string, string[]>();
   for (const entry of loaded) if (entry.ok) byChart.set(entry.name, [...(byChart.get(entry.name) ?? []), entry.file]);
-  const tally = { written: 0, updated: 0, 'up to date': 0, refused: 0 };
-  let marked = 0;
   for (const [name, sharing] of byChart) {
     if (sharing.length > 1) io.stderr(`k8s-chart: ${sharing.join(', ')} all give the chart name "${name}"; none of them is written\n`);
   }
-  for (const entry of loaded) {
-    if (!entry.ok) {
-      io.stderr(`${batch ? indent(entry.file, entry.message) : entry.message}\n`);
-      tally.refused++;
-      continue;
-    }
-    if (byChart.get(entry.name)!.length > 1) {
-      tally.refused++;
-      continue;
-    }
-    const chartDir = here ? process.cwd() : join(output, entry.name);
-    const outcome = await generateOne(chartDir, entry.data, options, io, batch ? entry.file : undefined);
-    if (outcome === 'marked') marked++;
-    tally[outcome === 'marked' ? 'updated' : outcome]++;
+  const chartDirOf = (name: string) => (here ? process.cwd() : join(output, name));
+  let outcomes: Outcome[];
+  if (!batch) {
+    const entry = loaded[0]!;
+    if (!entry.ok) io.stderr(`${entry.message}\n`);
+    outcomes = [entry.ok ? await generateOne(chartDirOf(entry.name), entry.data, options, io, undefined) : 'refused'];
+  } else {
+    const entries = loaded.map((entry): ChartJob | ChartDone => {
+      if (!entry.ok) return { outcome: 'refused', lines: [[2, `${indent(entry.file, entry.message)}\n`]] };
+      if (byChart.get(entry.name)!.length > 1) return { outcome: 'refused', lines: [] };
+      return { chartDir: chartDirOf(entry.name), given: entry.data, options, file: entry.file };
+    });
+    // A dry run's diffs are printed once all are planned, from this thread: no workers then.
+    outcomes = await runBatch(entries, runChartJob, io, options.dryRun ? undefined : startWorker);
   }
+  const tally = { written: 0, updated: 0, 'up to date': 0, refused: 0 };
+  for (const outcome of outcomes) tally[outcome === 'marked' ? 'updated' : outcome]++;
+  const marked = outcomes.filter((outcome) => outcome === 'marked').length;
   if (options.dryRun) {
     for (const text of pendingDiffs.splice(0)) io.stdout(await text);
   }
@@ -265,6 +267,24 @@ function loadOne(file: string, storedName: string | undefined, listed: boolean):
   return { ok: true, file, name, data };
 }
 
+/** One chart of a batch, its lines held for the batch to print in order (here or in a worker). */
+export async function runChartJob(job: ChartJob): Promise<ChartDone> {
+  const { io, lines } = heldIo();
+  return { outcome: await generateOne(job.chartDir, job.given, job.options, io, job.file), lines };
+}
+
+/** A worker thread's side of a batch: the charts it is sent, one after the other, each answered
+ * with what its run said. */
+export function serveChartJobs(port: { on(event: 'message', listener: (job: ChartJob) => void): void; postMessage(done: ChartDone): void }): void {
+  let previous: Promise<unknown> = Promise.resolve();
+  port.on('message', (job) => {
+    previous = previous
+      .then(() => runChartJob(job))
+      .catch((error: unknown) => failure(job, error))
+      .then((done) => port.postMessage(done));
+  });
+}
+
 /** Diffs of a dry run, printed once every chart was planned. */
 const pendingDiffs: Array<Promise<string>> = [];
 
@@ -275,7 +295,7 @@ async function generateOne(
   options: { force: boolean; dryRun: boolean; markers: boolean },
   io: Io,
   file: string | undefined,
-): Promise<'written' | 'updated' | 'up to date' | 'refused' | 'marked'> {
+): Promise<Outcome> {
   let report: GenerationReport;
   try {
     report = await runGeneration({ chartDir, given, ...options });

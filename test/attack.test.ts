@@ -485,6 +485,28 @@ test('many answers files in one call: each written as alone, bad ones named, a s
   assert.ok(existsSync(join(out, 'delta/Chart.yaml')));
 });
 
+test('a batch big enough for worker threads: lines in the order of the files, each chart as if written alone', () => {
+  const folder = tempDir();
+  const names = Array.from({ length: 14 }, (_, i) => `app-${String(i).padStart(2, '0')}`);
+  for (const name of names) writeFileSync(join(folder, `${name}.yaml`), firstAnswers.replace('name: shop', `name: ${name}`));
+  // Two bad ones among them, one early, one late.
+  writeFileSync(join(folder, 'app-03.yaml'), firstAnswers.replace('name: shop', 'name: app-03').replace('repository: ghcr.io/acme/shop', 'repository: ghcr.io/acme/shop\n  tag: latest'));
+  writeFileSync(join(folder, 'app-11.yaml'), 'name: [');
+  const out = tempDir();
+  const run = runBin(['--answers', folder, '--output', out]);
+  assert.is(run.status, 1);
+  const good = names.filter((name) => name !== 'app-03' && name !== 'app-11');
+  assert.equal(run.stdout.replace(/wrote \d+ files/g, 'wrote N files').split('\n').filter(Boolean), [...good.map((name) => `${join(out, name)}: wrote N files`), 'k8s-chart: 12 written, 0 updated, 0 up to date, 2 refused']);
+  const early = run.stderr.indexOf(`${join(folder, 'app-03.yaml')}: image.tag: `);
+  const late = run.stderr.indexOf(`${join(folder, 'app-11.yaml')}: not valid YAML or JSON`);
+  assert.ok(early === 0 && late > early, run.stderr);
+  const alone = tempDir();
+  assert.is(runBin(['--answers', join(folder, 'app-13.yaml'), '--output', alone]).status, 0);
+  const tree = (dir: string) => listFiles(dir).map((path) => `${path}\n${readFileSync(join(dir, path), 'latin1')}`);
+  assert.equal(tree(join(out, 'app-13')), tree(join(alone, 'app-13')));
+  assert.equal(readdirSync(out).sort(), good);
+});
+
 test('records that are well-shaped but cannot be acted on are damaged, name themselves, and --force clears them', () => {
   const { out, chart: dir } = chart();
   for (const journal of [
