@@ -6,7 +6,7 @@
 // preparing (the temporary and new files go) and completes it if it was committed. The chart directory
 // itself is never moved: the user's shell and .git may be in it. Every path goes through chart-fs:
 // confined to the chart, no link followed.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import {
   checkChartDir,
@@ -54,7 +54,8 @@ export function sameContent(disk: Buffer | undefined, content: string | Buffer |
 
 /** A test's way to interrupt a run like a crash: K8S_CHART_FAULT=prepare:N stops the process
  * after N new or temporary files, rename:N after N renames, complete:0 just before the journal
- * goes; enospc:N fails the Nth new or temporary file as a full disk does. */
+ * goes; enospc:N fails the Nth new or temporary file as a full disk does; bug:NAME makes writing
+ * the chart NAME fail as a bug would. */
 const [faultStage, faultCount] = (process.env.K8S_CHART_FAULT ?? ':').split(':');
 const crashAt = (stage: string, count: number) => {
   if (stage === faultStage && String(count) === faultCount) process.exit(137);
@@ -65,6 +66,7 @@ const fullDiskAt = (count: number, path: string) => {
 
 export function applyChanges(chartDir: string, changes: Change[]): void {
   if (changes.length === 0) return;
+  if (faultStage === 'bug' && basename(chartDir) === faultCount) throw new Error('an injected bug');
   // The chart directory is the caller's choice of place, made here if it is not there yet.
   if (checkChartDir(chartDir) === 'missing') makeDirectories(chartDir);
   recoverInterruptedUpdate(chartDir);

@@ -505,6 +505,11 @@ test('a batch big enough for worker threads: lines in the order of the files, ea
   const tree = (dir: string) => listFiles(dir).map((path) => `${path}\n${readFileSync(join(dir, path), 'latin1')}`);
   assert.equal(tree(join(out, 'app-13')), tree(join(alone, 'app-13')));
   assert.equal(readdirSync(out).sort(), good);
+  // A chart that fails as a bug would is its own line; the others, in any thread, are written.
+  const buggy = spawnSync(process.execPath, [binPath, '--answers', folder, '--output', tempDir()], { env: { ...process.env, K8S_CHART_FAULT: 'bug:app-09' }, encoding: 'utf8' });
+  assert.is(buggy.status, 1);
+  assert.match(buggy.stderr, new RegExp(`^${join(folder, 'app-09.yaml')}: k8s-chart failed on this chart \\(a bug; please report it\\): an injected bug$`, 'm'));
+  assert.match(buggy.stdout, /^k8s-chart: 11 written, 0 updated, 0 up to date, 3 refused$/m);
 });
 
 test('records that are well-shaped but cannot be acted on are damaged, name themselves, and --force clears them', () => {
