@@ -2,7 +2,7 @@
 // convention of Bitnami's readme-generator-for-helm), values.schema.json and the README's
 // parameters table are all written, so the three never drift apart.
 import { dump } from 'js-yaml';
-import { k8sDefinitions, sharePatterns } from './schemas.ts';
+import { k8sDefinitions, resolved, sharePatterns } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -69,8 +69,11 @@ interface ParamLine {
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const propertiesOf = (schema: JsonSchema | undefined): Record<string, JsonSchema> | undefined =>
-  isPlainObject(schema?.properties) ? (schema.properties as Record<string, JsonSchema>) : undefined;
+/** The fields a schema names, also through a reference to a shared definition. */
+const propertiesOf = (schema: JsonSchema | undefined): Record<string, JsonSchema> | undefined => {
+  const properties = resolved(schema)?.properties;
+  return isPlainObject(properties) ? (properties as Record<string, JsonSchema>) : undefined;
+};
 
 /** Descriptions of the Kubernetes fields the values hold, by their last keys. */
 const FIELD_DOCS: Record<string, string> = {
@@ -149,8 +152,11 @@ function paramLines(node: ValueLeaf, path: string): ParamLine[] {
 /** The schema with the description of each documented leaf below the value. */
 function describedSchema(node: ValueLeaf, path: string): JsonSchema {
   // Each object on the way down gets a description too (rollingUpdate, resources.requests, ...).
+  // A shared definition stays shared: its fields keep no descriptions of one place (values.yaml
+  // and the README carry them).
   const describe = (schema: JsonSchema, above: string[], keys: string[], description: string): JsonSchema => {
     if (keys.length === 0) return { description, ...schema };
+    if ('$ref' in schema) return schema;
     const [key, ...rest] = keys as [string, ...string[]];
     const properties = propertiesOf(schema) ?? {};
     const child = properties[key] ?? {};

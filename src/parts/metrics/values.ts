@@ -1,6 +1,6 @@
 import type { ChartModel } from '../../model.ts';
 import { group, leaf, type ValueNode, type ValueSection } from '../../chart/values-tree.ts';
-import { bool, labelMap, pattern, str, type JsonSchema } from '../../chart/schemas.ts';
+import { bool, labelMap, pattern, shared, str, type JsonSchema } from '../../chart/schemas.ts';
 import { HTTP_PATH } from '../../validators.ts';
 import { PORT_NAME } from '../extra-ports/ports.ts';
 import { DURATION } from './scrape.ts';
@@ -10,7 +10,7 @@ const ACTIONS = ['replace', 'Replace', 'keep', 'Keep', 'drop', 'Drop', 'hashmod'
   'labelkeep', 'LabelKeep', 'lowercase', 'Lowercase', 'uppercase', 'Uppercase', 'keepequal', 'KeepEqual', 'dropequal', 'DropEqual'];
 
 /** A Prometheus Operator RelabelConfig. */
-const relabelConfig: JsonSchema = {
+const relabelConfig = shared('relabelConfig', {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -22,9 +22,9 @@ const relabelConfig: JsonSchema = {
     replacement: str,
     action: { enum: ACTIONS },
   },
-};
+});
 
-const labelSelector: JsonSchema = {
+const labelSelector = shared('labelSelector', {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -39,7 +39,7 @@ const labelSelector: JsonSchema = {
       },
     },
   },
-};
+});
 
 /** A networking.k8s.io/v1 NetworkPolicyPeer. */
 const peer: JsonSchema = {
