@@ -11,7 +11,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
 // Built-in modules by getBuiltinModule, not import: an ES import of node:fs builds its namespace,
 // which loads fs.promises and streams (about 3 MB of memory, and time, at every start).
 const nodeModule = process.getBuiltinModule('node:module');
-const { readFileSync, renameSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const { join } = process.getBuiltinModule('node:path');
 const { fileURLToPath } = process.getBuiltinModule('node:url');
 const vm = process.getBuiltinModule('node:vm');
@@ -27,12 +27,7 @@ const source = readFileSync(bundle, 'latin1');
 const id = /^\/\/ k8s-chart bundle ([0-9a-f]{16})\n/.exec(source)?.[1];
 const cacheDir = nodeModule.getCompileCacheDir?.();
 const cacheFile = id && cacheDir ? join(cacheDir, `k8s-chart-${id}.v8-cache`) : undefined;
-let cachedData: Buffer | undefined;
-try {
-  if (cacheFile) cachedData = readFileSync(cacheFile);
-} catch {
-  // Not made yet, or unreadable: this run compiles as it goes.
-}
+const cachedData = readCache(cacheFile);
 // The bundle is one function expression, CommonJS's wrapper (scripts/build.mjs).
 const script = new vm.Script(source, {
   filename: bundle,
@@ -58,10 +53,12 @@ async function runMain(): Promise<void> {
 
   // After a generation that went well, the cache of what it compiled, if there is none of this
   // bundle yet (or V8 refused it): written beside, then renamed, so a reader never sees half of one.
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && process.exitCode === 0 && argv.includes('--answers')) {
+  const generated = process.exitCode === 0 && argv.some((arg) => arg === '--answers' || arg.startsWith('--answers='));
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected) && generated) {
     try {
+      const data = script.createCachedData();
       const partial = `${cacheFile}.${process.pid}`;
-      writeFileSync(partial, script.createCachedData(), { flag: 'wx', mode: 0o644 });
+      writeFileSync(partial, Buffer.concat([cacheHeader(data), data]), { flag: 'wx', mode: 0o644 });
       renameSync(partial, cacheFile);
     } catch {
       // A cache is an optimization: a folder that cannot take it leaves the next start as this one.
@@ -93,4 +90,35 @@ function startWorker(): ChartWorker | undefined {
     // No thread to be had (a limit on them): the batch runs here alone.
     return undefined;
   }
+}
+
+/** The cache's first 8 bytes: a mark and the CRC-32 of the rest. V8 checks a cache's version, flags
+ * and source length, not its bytes: a damaged one would crash it. */
+function cacheHeader(data: Buffer): Buffer {
+  const header = Buffer.from('K8SC\0\0\0\0', 'latin1');
+  header.writeUInt32LE(process.getBuiltinModule('node:zlib').crc32(data), 4);
+  return header;
+}
+
+/** The cache of this bundle, if it is one this user can trust: a regular file (no link followed,
+ * never a FIFO waited on) of this user's, that no one else may write, of a sane size, whose bytes
+ * are as written. Anything else is removed where it is this user's, and this start compiles. */
+function readCache(file: string | undefined): Buffer | undefined {
+  if (!file) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    const own = process.getuid === undefined || stat.uid === process.getuid();
+    if (!stat.isFile() || !own || (stat.mode & 0o022) !== 0 || stat.size > 64 * 1024 * 1024) return undefined;
+    const bytes = readFileSync(fd);
+    const data = bytes.subarray(8);
+    if (bytes.length > 8 && bytes.subarray(0, 8).equals(cacheHeader(data))) return data;
+    unlinkSync(file);
+  } catch {
+    // None yet, or unreadable.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return undefined;
 }

@@ -45,13 +45,24 @@ export interface Io {
 /** Text written to a standard descriptor with writeSync, which is what process.stdout does for a
  * file or a pipe on Linux and macOS, without building Node's stream objects (about 2.5 MB of memory
  * a start, and the time to touch it). A reader that closed the pipe (`k8s-chart --dry-run | head`)
- * is the reader's choice: the run ends quietly. A descriptor set non-blocking, when full, and a
- * Windows console (whose text the stream converts) take the stream. */
+ * is the reader's choice: nothing more is printed there, and the run still finishes every chart and
+ * exits as it would. A descriptor set non-blocking, when full, and a Windows console (whose text
+ * the stream converts) take the stream. */
 function writeTo(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
   let viaStream = process.platform === 'win32';
+  let closed = false;
+  let opened: NodeJS.WriteStream | undefined;
+  const streamed = (text: string | Buffer) => {
+    if (!opened) {
+      opened = stream();
+      opened.on('error', () => (closed = true));
+    }
+    opened.write(text);
+  };
   return (text) => {
+    if (closed) return;
     if (viaStream) {
-      stream().write(text);
+      streamed(text);
       return;
     }
     const bytes = Buffer.from(text);
@@ -60,10 +71,13 @@ function writeTo(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) =>
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code === 'EPIPE') {
+        closed = true;
+        return;
+      }
       if (code !== 'EAGAIN') throw error;
       viaStream = true;
-      stream().write(bytes.subarray(offset));
+      streamed(bytes.subarray(offset));
     }
   };
 }

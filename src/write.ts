@@ -1,16 +1,16 @@
 // Puts a planned set of changes on disk, all or nothing, under a journal: it first lists the renames,
-// deletions and new files to come ("preparing"), then writes each missing file where it goes and
-// every other new content beside its file, then marks the journal "committed" (a fresh chart, with
-// nothing to rename or delete, needs no such step), then renames and deletes, then the journal goes.
-// The next run rolls an interrupted update (a crash, Ctrl-C, a full disk) back if it was still
-// preparing (the temporary and new files go) and completes it if it was committed. The chart directory
+// deletions and new files to come ("preparing"), then writes every new content beside its file and
+// links each missing file where it goes (a hard link: the whole file or none), then marks the
+// journal "committed", then renames and deletes, then the journal goes. The next run rolls an
+// interrupted update (a crash, Ctrl-C, a full disk) back if it was still preparing (the temporary
+// files go, and each new file still as written) and completes it if it was committed. The chart directory
 // itself is never moved: the user's shell and .git may be in it. Every path goes through chart-fs:
 // confined to the chart, no link followed.
 import { basename, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import {
   checkChartDir,
-  createFile,
+  linkNewFile,
   DamagedRecordError,
   DiskError,
   entryKind,
@@ -54,11 +54,17 @@ export function sameContent(disk: Buffer | undefined, content: string | Buffer |
 
 /** A test's way to interrupt a run like a crash: K8S_CHART_FAULT=prepare:N stops the process
  * after N new or temporary files, rename:N after N renames, complete:0 just before the journal
- * goes; enospc:N fails the Nth new or temporary file as a full disk does; bug:NAME makes writing
+ * goes; torn:N stops it halfway through writing the Nth new file, as a kill would;
+ * enospc:N fails the Nth new or temporary file as a full disk does; bug:NAME makes writing
  * the chart NAME fail as a bug would. */
 const [faultStage, faultCount] = (process.env.K8S_CHART_FAULT ?? ':').split(':');
 const crashAt = (stage: string, count: number) => {
   if (stage === faultStage && String(count) === faultCount) process.exit(137);
+};
+const tornAt = (count: number, chartDir: string, path: string, content: Buffer) => {
+  if (faultStage !== 'torn' || String(count) !== faultCount) return;
+  writeNewFile(chartDir, path, content.subarray(0, content.length >> 1));
+  process.exit(137);
 };
 const fullDiskAt = (count: number, path: string) => {
   if (faultStage === 'enospc' && String(count) === faultCount) throw new DiskError(path, 'no space left on device');
@@ -100,8 +106,12 @@ export function applyChanges(chartDir: string, changes: Change[]): void {
     let written = 0;
     for (const { path } of creates) {
       crashAt('prepare', written);
-      fullDiskAt(written++, join(chartDir, path));
-      createFile(chartDir, path, contents.get(path)!);
+      const temporary = `${path}${TEMP_SUFFIX}`;
+      fullDiskAt(written++, join(chartDir, temporary));
+      // Whole or not at all where it goes: written aside, then linked there (nothing may be there).
+      tornAt(written - 1, chartDir, temporary, contents.get(path)!);
+      writeNewFile(chartDir, temporary, contents.get(path)!);
+      linkNewFile(chartDir, temporary, path);
       created.push(path);
     }
     for (const { from, to } of renames) {
@@ -109,14 +119,13 @@ export function applyChanges(chartDir: string, changes: Change[]): void {
       fullDiskAt(written++, join(chartDir, from));
       writeNewFile(chartDir, from, contents.get(to)!);
     }
-    // With nothing to rename or delete, the new files are the whole update: the journal's removal
-    // completes it. Otherwise it is committed first, and the next run completes what is left.
-    if (renames.length || journal.deletes.length) writeJournal(chartDir, { ...journal, state: 'committed' });
+    // From here on the next run completes the update instead of rolling it back.
+    writeJournal(chartDir, { ...journal, state: 'committed' });
   } catch (error) {
     // Nothing was renamed yet: take the new and temporary files and the journal back, so a full
     // disk or a refused path leaves the chart as it was.
     try {
-      rollBack(chartDir, { ...journal, creates: creates.filter(({ path }) => created.includes(path)) });
+      rollBack(chartDir, journal, new Set(created));
     } catch {
       // The first failure is the one to report; the next run rolls back what is left.
     }
@@ -131,6 +140,7 @@ function writeJournal(chartDir: string, journal: Journal): void {
 }
 
 function completeJournal(chartDir: string, journal: Journal): void {
+  for (const { path } of journal.creates ?? []) unlinkEntry(chartDir, `${path}${TEMP_SUFFIX}`);
   let renamed = 0;
   for (const { from, to } of journal.renames) {
     crashAt('rename', renamed);
@@ -156,9 +166,12 @@ function plainFile(chartDir: string, path: string): Buffer | undefined {
 /** Removes the temporary files of an update not yet committed and the new files it wrote (those
  * still as it wrote them), then its journal: only once they are all gone, so a failure leaves the
  * journal for the next run. */
-function rollBack(chartDir: string, journal: Journal): void {
+function rollBack(chartDir: string, journal: Journal, created?: ReadonlySet<string>): void {
   for (const { from } of journal.renames) unlinkEntry(chartDir, from);
   for (const { path, crc32: written } of journal.creates ?? []) {
+    unlinkEntry(chartDir, `${path}${TEMP_SUFFIX}`);
+    // This run knows what it created; after a crash, a file still as written was ours.
+    if (created && !created.has(path)) continue;
     const content = plainFile(chartDir, path);
     if (content !== undefined && crc32(content) === written) removeFile(chartDir, path);
   }
@@ -183,6 +196,8 @@ export function readJournal(chartDir: string): Journal | undefined {
     const unsafe = unsafePathReason(path) ?? (RUN_FILES.some((own) => path.startsWith(own)) ? `path ${JSON.stringify(path)} is the run's own lock or journal` : undefined);
     if (unsafe) throw new DamagedRecordError(file, unsafe);
   }
+  const created = (journal.creates ?? []).map(({ path }) => path);
+  if (new Set(created).size !== created.length) throw new DamagedRecordError(file, 'a new file is listed twice');
   for (const { from, to } of journal.renames) {
     if (from !== `${to}${TEMP_SUFFIX}`) throw new DamagedRecordError(file, `rename of "${from}" is not from ${JSON.stringify(to + TEMP_SUFFIX)}`);
   }

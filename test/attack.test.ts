@@ -372,7 +372,7 @@ test('stopped at each step of writing, a fresh generation is finished by the nex
   assert.is(runBin(['--answers', fresh, '--output', reference]).status, 0);
   const expected = treeOf(join(reference, 'shop'));
   // A fresh chart has no file to rename: its files are written where they go, then the journal goes.
-  for (const fault of ['prepare:0', 'prepare:7', 'prepare:21', 'complete:0']) {
+  for (const fault of ['prepare:0', 'prepare:7', 'prepare:21', 'torn:0', 'torn:9', 'complete:0']) {
     const out = tempDir();
     const crashed = spawnSync(process.execPath, [binPath, '--answers', fresh, '--output', out], { env: { ...process.env, K8S_CHART_FAULT: fault } });
     assert.is(crashed.status, 137, `${fault}: the injected fault stopped the run`);
@@ -396,6 +396,33 @@ test('rolling back a crashed fresh generation removes only the files still as it
   assert.equal(listFiles(join(out, 'shop')).filter((path) => !path.startsWith('.k8s-chart/')), ['.helmignore']);
   assert.is(next.status, 1);
   assert.match(next.stderr, /was not made by k8s-chart \(no \.yo-rc\.json\); pass --force/);
+});
+
+test('a fresh chart stopped just before its journal went, then edited: the next run completes it and keeps the edit', () => {
+  const fresh = answersFile(firstAnswers);
+  const out = tempDir();
+  const crashed = spawnSync(process.execPath, [binPath, '--answers', fresh, '--output', out], { env: { ...process.env, K8S_CHART_FAULT: 'complete:0' } });
+  assert.is(crashed.status, 137);
+  const values = join(out, 'shop/values.yaml');
+  const edited = `${readFileSync(values, 'utf8')}# mine\n`;
+  writeFileSync(values, edited);
+  const next = runBin(['--answers', fresh, '--output', out]);
+  assert.is(next.status, 0, next.stderr);
+  assert.match(next.stderr, /an interrupted update was completed/);
+  assert.is(readFileSync(values, 'utf8'), edited);
+  assert.ok(existsSync(join(out, 'shop/templates/deployment.yaml')));
+});
+
+test('a reader closing the pipe early in a batch: every chart is still written, and the exit code is the real one', () => {
+  const folder = tempDir();
+  for (let i = 0; i < 10; i++) writeFileSync(join(folder, `c${i}.yaml`), firstAnswers.replace('name: shop', `name: c${i}`));
+  const out = tempDir();
+  const run = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${binPath}" --answers "${folder}" --output "${out}" | head -1`], { encoding: 'utf8' });
+  assert.is(run.status, 0, run.stderr);
+  assert.is(readdirSync(out).length, 10);
+  writeFileSync(join(folder, 'c3.yaml'), 'name: [');
+  const failing = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${binPath}" --answers "${folder}" --output "${tempDir()}" 2>&1 | head -1`], { encoding: 'utf8' });
+  assert.is(failing.status, 1, 'one refused: exit 1, even unread');
 });
 
 /** A tiny tmpfs where the test can mount one (root on Linux), else undefined. */

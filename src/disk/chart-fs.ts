@@ -4,7 +4,7 @@
 // normalised and stays inside the chart, and no symlink is followed, neither at the file nor at a
 // folder on the way (each component is checked with lstat). The chart directory itself may sit
 // below a symlink the user chose (`--output`), but may not be one.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** A file-system failure as one line: the path and the cause, no stack. */
@@ -223,6 +223,26 @@ export function unlinkEntry(chartDir: string, path: string): void {
   const file = join(chartDir, path);
   const stat = attempt(file, () => lstatSync(file, { throwIfNoEntry: false }));
   if (stat && !stat.isDirectory()) attempt(file, () => unlinkSync(file));
+}
+
+/** Gives the whole file at `from` (just written) the name `to`, where nothing may be: a hard link,
+ * which fails if anything is there, then `from` goes. A file system without hard links takes a
+ * rename, once `to` is checked missing. */
+export function linkNewFile(chartDir: string, from: string, to: string): void {
+  const source = join(chartDir, from);
+  const target = join(chartDir, to);
+  attempt(target, () => {
+    try {
+      linkSync(source, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+      if (entryKind(chartDir, to) !== 'missing') throw new DiskError(target, 'already exists');
+      renameSync(source, target);
+      return;
+    }
+    unlinkSync(source);
+  });
 }
 
 /** Renames one file inside the chart onto another; neither may be a link or below one. A link at
