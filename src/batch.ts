@@ -48,13 +48,26 @@ export function failure(job: ChartJob, error: unknown): ChartDone {
   return { outcome: 'refused', lines: [[2, `${job.file}:\n  ${message}\n`]] };
 }
 
-/** Runs the jobs among the entries (the others are answers already refused, with their lines) and
- * prints every entry's lines in the entries' order; returns each entry's outcome. */
+/** The workers for a batch of this many charts: none below the threshold, else one fewer than the
+ * processors, at most three. Started before the answers are read, so they load while it reads. */
+export function startWorkers(charts: number, startWorker: StartWorker | undefined): ChartWorker[] {
+  const count = charts >= WORKER_THRESHOLD && startWorker ? Math.min(availableParallelism() - 1, 3) : 0;
+  const workers: ChartWorker[] = [];
+  for (let i = 0; i < count; i++) {
+    const worker = startWorker!();
+    if (worker) workers.push(worker);
+  }
+  return workers;
+}
+
+/** Runs the jobs among the entries (the others are answers already refused, with their lines) here
+ * and on the workers, prints every entry's lines in the entries' order, closes the workers, and
+ * returns each entry's outcome. */
 export async function runBatch(
   entries: Array<ChartJob | ChartDone>,
   runHere: (job: ChartJob) => Promise<ChartDone>,
   io: Io,
-  startWorker?: StartWorker,
+  workers: ChartWorker[] = [],
 ): Promise<Outcome[]> {
   const settle = entries.map((entry) => {
     let resolve!: (done: ChartDone) => void;
@@ -64,12 +77,6 @@ export async function runBatch(
   const jobs = entries.flatMap((entry, index) => ('outcome' in entry ? [] : [{ job: entry, index }]));
   let next = 0;
   const take = () => (next < jobs.length ? next++ : undefined);
-  const count = jobs.length >= WORKER_THRESHOLD && startWorker ? Math.min(availableParallelism() - 1, 3) : 0;
-  const workers: ChartWorker[] = [];
-  for (let i = 0; i < count; i++) {
-    const worker = startWorker!();
-    if (worker) workers.push(worker);
-  }
   for (const worker of workers) {
     let held = 0;
     let failed = false;

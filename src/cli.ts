@@ -16,7 +16,7 @@ import { readRecord } from './update/snapshot.ts';
 import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
-import { failure, heldIo, runBatch, type ChartDone, type ChartJob, type Outcome, type StartWorker } from './batch.ts';
+import { failure, heldIo, runBatch, startWorkers, type ChartDone, type ChartJob, type Outcome, type StartWorker } from './batch.ts';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--answers FILE ...] [--output DIR] [--dry-run] [--force]
        k8s-chart [--ask-answered] [--save-answers FILE]
@@ -183,10 +183,18 @@ async function run(argv: string[], io: Io, interactive: Interactive | undefined,
   }
   const options = { force: values.force ?? false, dryRun: values['dry-run'] ?? false, markers: values.conflicts === 'markers' };
   const batch = files.length > 1;
+  // A dry run's diffs are printed once all are planned, from this thread: no workers then.
+  const workers = batch && !options.dryRun ? startWorkers(files.length, startWorker) : [];
   // Run inside a chart it made, without --output, one answers file updates that chart in place, as
   // `yo k8s-chart` does there (never a chart nested inside it).
   const here = values.output === undefined && files.length === 1 ? chartHere(process.cwd()) : undefined;
-  const loaded = files.map(({ file, listed }) => loadOne(file, here?.name, listed));
+  let loaded: Loaded[];
+  try {
+    loaded = files.map(({ file, listed }) => loadOne(file, here?.name, listed));
+  } catch (error) {
+    for (const worker of workers) worker.close();
+    throw error;
+  }
   // Two answers files for one chart would overwrite each other: neither is written.
   const byChart = new Map<string, string[]>();
   for (const entry of loaded) if (entry.ok) byChart.set(entry.name, [...(byChart.get(entry.name) ?? []), entry.file]);
@@ -205,8 +213,7 @@ async function run(argv: string[], io: Io, interactive: Interactive | undefined,
       if (byChart.get(entry.name)!.length > 1) return { outcome: 'refused', lines: [] };
       return { chartDir: chartDirOf(entry.name), given: entry.data, options, file: entry.file };
     });
-    // A dry run's diffs are printed once all are planned, from this thread: no workers then.
-    outcomes = await runBatch(entries, runChartJob, io, options.dryRun ? undefined : startWorker);
+    outcomes = await runBatch(entries, runChartJob, io, workers);
   }
   const tally = { written: 0, updated: 0, 'up to date': 0, refused: 0 };
   for (const outcome of outcomes) tally[outcome === 'marked' ? 'updated' : outcome]++;
