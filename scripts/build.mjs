@@ -92,7 +92,10 @@ function shareRepeatedSubschemas(schema) {
   const counts = new Map();
   const count = (node) => {
     if (!node || typeof node !== 'object') return;
-    if (!Array.isArray(node)) counts.set(JSON.stringify(node), (counts.get(JSON.stringify(node)) ?? 0) + 1);
+    if (!Array.isArray(node)) {
+      const text = JSON.stringify(node);
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
     for (const value of Object.values(node)) count(value);
   };
   count(schema);

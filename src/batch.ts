@@ -42,10 +42,16 @@ export function heldIo(): { io: Io; lines: ChartDone['lines'] } {
   return { io: { stdout: (text) => lines.push([1, text]), stderr: (text) => lines.push([2, text]) }, lines };
 }
 
+/** A message about one answers file, each line led by the file's name (unless it names it already). */
+export const indent = (file: string, message: string) =>
+  message.startsWith(`${file}:`) ? message : message.split('\n').map((line) => `${file}: ${line}`).join('\n');
+
+/** What a chart's run failed with when it is nobody's answer, but a bug. */
+export const bugMessage = (error: unknown) => `k8s-chart failed on this chart (a bug; please report it): ${(error as Error)?.message ?? String(error)}`;
+
 /** A chart's failure that is nobody's answer: its own line, and the batch goes on. */
 export function failure(job: ChartJob, error: unknown): ChartDone {
-  const message = `k8s-chart failed on this chart (a bug; please report it): ${(error as Error)?.message ?? String(error)}`;
-  return { outcome: 'refused', lines: [[2, `${job.file}:\n  ${message}\n`]] };
+  return { outcome: 'refused', lines: [[2, `${indent(job.file, bugMessage(error))}\n`]] };
 }
 
 /** The workers for a batch of this many charts: none below the threshold, else one fewer than the
@@ -81,7 +87,9 @@ export async function runBatch(
     let held = 0;
     let failed = false;
     const feed = () => {
-      for (let i = failed ? undefined : held < IN_FLIGHT ? take() : undefined; i !== undefined; i = held < IN_FLIGHT ? take() : undefined) {
+      while (!failed && held < IN_FLIGHT) {
+        const i = take();
+        if (i === undefined) return;
         const { job, index } = jobs[i]!;
         held++;
         worker.run(job).then(

@@ -16,7 +16,7 @@ import { readRecord } from './update/snapshot.ts';
 import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
-import { failure, heldIo, runBatch, startWorkers, type ChartDone, type ChartJob, type Outcome, type StartWorker } from './batch.ts';
+import { bugMessage, failure, heldIo, indent, runBatch, startWorkers, type ChartDone, type ChartJob, type Outcome, type StartWorker } from './batch.ts';
 
 const USAGE = `Usage: k8s-chart --answers FILE [--answers FILE ...] [--output DIR] [--dry-run] [--force]
        k8s-chart [--ask-answered] [--save-answers FILE]
@@ -258,9 +258,6 @@ function isFolder(path: string): boolean {
   }
 }
 
-const indent = (file: string, message: string) =>
-  message.startsWith(`${file}:`) ? message : message.split('\n').map((line) => `${file}: ${line}`).join('\n');
-
 /** The chart this folder is, when k8s-chart made it: its stored name. */
 function chartHere(dir: string): { name: string } | undefined {
   const found = readRecord(dir);
@@ -323,7 +320,7 @@ async function generateOne(
   } catch (error) {
     // In a batch, one chart's failure is its own: the others are still written and counted.
     if (!isUserError(error) && !file) throw error;
-    const message = isUserError(error) ? (error as Error).message : `k8s-chart failed on this chart (a bug; please report it): ${(error as Error).message}`;
+    const message = isUserError(error) ? (error as Error).message : bugMessage(error);
     io.stderr(`${file ? indent(file, message) : message}\n`);
     return 'refused';
   }
