@@ -43,6 +43,12 @@ const NARROWED = {
   'V1PersistentVolumeClaimTemplate.metadata': { type: 'object', additionalProperties: false, properties: { labels: stringMap, annotations: stringMap } },
 };
 
+// Volume plugins that no Kubernetes the charts support (1.28 and later) can mount: the API server
+// still takes such a volume, with only a warning ("deprecated in v1.25, non-functional in v1.26+",
+// pkg/api/pod/warnings.go), and the pod then never starts. Left out, so the schema refuses them as
+// unknown fields. cephfs and rbd stay: they work up to 1.30.
+const NON_FUNCTIONAL = new Set(['photonPersistentDisk', 'scaleIO', 'flocker', 'storageos', 'quobyte', 'glusterfs'].map((field) => `V1Volume.${field}`));
+
 export async function buildK8sValueSchemas(root) {
   const dir = join(root, 'node_modules/k8s-client-1.36/dist/gen/models');
   const models = new Map();
@@ -79,7 +85,9 @@ export async function buildK8sValueSchemas(root) {
       definitions[name] = {};
       const { fields, required } = await model(name);
       const properties = {};
-      for (const field of fields) properties[field.baseName] = await typeSchema(field.type, field.format, `${name}.${field.name}`);
+      for (const field of fields) {
+        if (!NON_FUNCTIONAL.has(`${name}.${field.name}`)) properties[field.baseName] = await typeSchema(field.type, field.format, `${name}.${field.name}`);
+      }
       definitions[name] = { type: 'object', additionalProperties: false, ...(required.length ? { required } : {}), properties };
     }
     return { $ref: `#/definitions/${name}` };

@@ -23,6 +23,8 @@ const REFUSED: Array<[string, string[]]> = [
   ['a string as a container port number', ['initContainers[0].name=init', 'initContainers[0].ports[0].containerPort=http']],
   ['a volume source that does not exist', ['extraVolumes[0].name=data', 'extraVolumes[0].emptyDirr.medium=Memory']],
   ['a volume mount without a path', ['extraVolumeMounts[0].name=data']],
+  ['a glusterfs volume (no supported Kubernetes mounts one)', ['extraVolumes[0].name=data', 'extraVolumes[0].glusterfs.endpoints=gluster', 'extraVolumes[0].glusterfs.path=data']],
+  ['a scaleIO volume (no supported Kubernetes mounts one)', ['extraVolumes[0].name=data', 'extraVolumes[0].scaleIO.gateway=https://gw', 'extraVolumes[0].scaleIO.system=s', 'extraVolumes[0].scaleIO.secretRef.name=s']],
   ['a misspelt affinity field', ['affinity.nodeAffinty.x=1']],
   ['a topology spread constraint without its topologyKey', ['topologySpreadConstraints[0].maxSkew=1', 'topologySpreadConstraints[0].whenUnsatisfiable=DoNotSchedule']],
   ['a lifecycle hook that is no handler', ['lifecycle.preStop.run=x']],
@@ -46,6 +48,7 @@ test('helm lint accepts the EnvVars and tolerations the API accepts', () => {
     ['tolerations[0].key=dedicated', 'tolerations[0].operator=Equal', 'tolerations[0].value=batch', 'tolerations[0].effect=NoSchedule'],
     ['sidecars[0].name=proxy', 'sidecars[0].image=docker.io/library/busybox:1.37.0', 'sidecars[0].resources.requests.cpu=1', 'sidecars[0].ports[0].containerPort=9000'],
     ['extraVolumes[0].name=cache', 'extraVolumes[0].emptyDir.sizeLimit=1Gi', 'extraVolumeMounts[0].name=cache', 'extraVolumeMounts[0].mountPath=/cache'],
+    ['extraVolumes[0].name=shared', 'extraVolumes[0].nfs.server=nfs.example.com', 'extraVolumes[0].nfs.path=/exports', 'extraVolumes[1].name=ceph', 'extraVolumes[1].cephfs.monitors[0]=10.0.0.1:6789'],
     ['affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key=zone', 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator=Exists'],
   ];
   for (const helm of binaries) {

@@ -59,7 +59,10 @@ function nodes(model: ChartModel): ValueNode[] {
     leaf('lifecycle', {}, k8s('Lifecycle'), 'Container lifecycle hooks (postStart, preStop), as a Kubernetes Lifecycle object'),
     ...(model.service.enabled ? [preStop] : []),
     leaf('terminationGracePeriodSeconds', 30, int(0), 'Seconds the app has to stop after SIGTERM'),
-    leaf('extraVolumes', [], k8sList('Volume'), 'More pod volumes, as Kubernetes Volume objects'),
+    leaf('extraVolumes', [], k8sList('Volume'), 'More pod volumes, as Kubernetes Volume objects', [
+      'Refused: the in-tree plugins no Kubernetes since 1.26 can mount (glusterfs, quobyte, storageos,',
+      'flocker, scaleIO, photonPersistentDisk); a pod with one would never start.',
+    ]),
     leaf('extraVolumeMounts', [], k8sList('VolumeMount'), 'More mounts in the app container, as Kubernetes VolumeMount objects'),
     leaf('initContainers', [], k8sList('Container'), 'Init containers, as Kubernetes Container objects, run to completion before the app starts; give each resources and a securityContext'),
     leaf('sidecars', [], k8sList('Container'), 'More containers beside the app, as Kubernetes Container objects; give each resources and a securityContext'),
