@@ -1,12 +1,13 @@
 // One generation into one chart directory, the one flow of the bin and the Yeoman generator: take
 // the chart's lock, finish or roll back an interrupted run, read the chart as a snapshot, plan
-// (three-way merge, pure), write, and say what was done as data for the caller to show. Every
+// (three-way merge, pure), write (a chart not there yet: written aside, renamed into place), and
+// say what was done as data for the caller to show. Every
 // failure is a RunError or one of chart-fs's one-line errors; nothing is half written.
 import { lockChart, type Lock } from './disk/lock.ts';
 import { planUpdate, type UpdatePlan, type UpdateOptions } from './update/plan-update.ts';
 import { readChartSnapshot, unreadPaths } from './update/snapshot.ts';
 import { isRecordFile } from './update/record.ts';
-import { applyChanges, readJournal, recoverInterruptedUpdate, type Change } from './write.ts';
+import { applyChanges, readJournal, recoverInterruptedUpdate, writeFreshChart, type Change } from './write.ts';
 import { checkChartDir, entryKind } from './disk/chart-fs.ts';
 import { generationWarnings } from './controllers.ts';
 
@@ -56,9 +57,12 @@ function pendingRecovery(chartDir: string): GenerationReport['recovered'] {
 
 export async function runGeneration(request: GenerationRequest): Promise<GenerationReport> {
   const { chartDir, dryRun = false } = request;
-  const lock: Lock | undefined = dryRun ? undefined : lockChart(chartDir);
+  // Where there is no chart yet, it is written aside and renamed into place whole (writeFreshChart):
+  // there is nothing to lock or to recover in it before then.
+  const fresh = !dryRun && checkChartDir(chartDir) === 'missing';
+  const lock: Lock | undefined = dryRun || fresh ? undefined : lockChart(chartDir);
   try {
-    const recovered = dryRun ? pendingRecovery(chartDir) : recoverInterruptedUpdate(chartDir, { discard: request.force });
+    const recovered = lock ? recoverInterruptedUpdate(chartDir, { discard: request.force }) : pendingRecovery(chartDir);
     let snapshot = readChartSnapshot(chartDir);
     let plan = planUpdate(snapshot, request.given, request);
     // A plan may name files the snapshot did not read (a component's): read them, and plan again,
@@ -70,7 +74,8 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
     }
     if (!plan.ok) throw new RunError(plan.message);
     const written = dryRun || !request.choose ? plan.changes : await request.choose(plan);
-    if (!dryRun) applyChanges(chartDir, written);
+    if (fresh) writeFreshChart(chartDir, written);
+    else if (!dryRun) applyChanges(chartDir, written);
     const changed = new Set(plan.changes.map((change) => change.path));
     return {
       chartDir,

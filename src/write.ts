@@ -1,15 +1,23 @@
-// Puts a planned set of changes on disk, all or nothing, under a journal: it first lists the renames,
+// Puts a planned set of changes on disk, all or nothing. A new chart is written aside and renamed
+// into place whole (writeFreshChart). An existing one is changed under a journal: it first lists the renames,
 // deletions and new files to come ("preparing"), then writes every new content beside its file and
 // links each missing file where it goes (a hard link: the whole file or none), then marks the
 // journal "committed", then renames and deletes, then the journal goes. The next run rolls an
 // interrupted update (a crash, Ctrl-C, a full disk) back if it was still preparing (the temporary
-// files go, and each new file still as written) and completes it if it was committed. The chart directory
-// itself is never moved: the user's shell and .git may be in it. Every path goes through chart-fs:
+// files go, and each new file still as written) and completes it if it was committed. An existing
+// chart directory is never moved: the user's shell and .git may be in it. Every path goes through chart-fs:
 // confined to the chart, no link followed.
-import { basename, join } from 'node:path';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { heldByDeadRun, LOCK_FILE, lockContent } from './disk/lock.ts';
 import {
   checkChartDir,
+  createExclusive,
+  createFile,
+  makeFolder,
+  removeEmptyFolders,
+  renameFolder,
   linkNewFile,
   DamagedRecordError,
   DiskError,
@@ -132,6 +140,104 @@ export function applyChanges(chartDir: string, changes: Change[]): void {
     throw error;
   }
   completeJournal(chartDir, journal);
+}
+
+/** Names the folder a fresh chart is written in, beside where it goes: `.<name>.k8s-chart-new-<pid>-<random>`. */
+export const STAGING_MARK = '.k8s-chart-new-';
+
+/**
+ * A chart where there was none: written whole into a folder of its own beside where it goes, the
+ * chart's lock in it from the start, then renamed there in one step. The chart appears complete
+ * or not at all, so it needs no journal, and each file is written once (no temporary file, link
+ * and rename each). A killed run leaves only that folder, holding the lock of a run that is gone;
+ * the next fresh run of the chart removes it. A chart made meanwhile by another run is left alone
+ * and this run fails with one line.
+ */
+export function writeFreshChart(chartDir: string, changes: Change[]): void {
+  if (faultStage === 'bug' && basename(chartDir) === faultCount) throw new Error('an injected bug');
+  for (const change of changes) {
+    const unsafe = unsafePathReason(change.path);
+    if (unsafe) throw new Error(`k8s-chart: refusing to write ${unsafe}`);
+  }
+  const parent = dirname(chartDir);
+  const firstMade = makeDirectories(parent);
+  const prefix = `.${basename(chartDir)}${STAGING_MARK}`;
+  removeStaleStaging(parent, prefix);
+  // The pid tells this run's folder from a live run's; the random part makes a planted name unlikely
+  // (one there fails the run: "already exists").
+  const random = Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  const staging = join(parent, `${prefix}${process.pid}-${random}`);
+  let made = false;
+  try {
+    try {
+      makeFolder(staging);
+      made = true;
+    } catch (error) {
+      // The folder the user named is where it failed (no permission, a read-only disk).
+      throw error instanceof DiskError ? new DiskError(chartDir, error.reason) : error;
+    }
+    createFile(staging, LOCK_FILE, lockContent());
+    const folders = new Set(['.k8s-chart']);
+    let written = 0;
+    for (const { path, content } of changes) {
+      if (content === undefined) continue;
+      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+      const file = join(staging, path);
+      crashAt('prepare', written);
+      fullDiskAt(written++, file);
+      const segments = path.split('/');
+      for (let depth = 1; depth < segments.length; depth++) {
+        const folder = segments.slice(0, depth).join('/');
+        if (!folders.has(folder)) makeFolder(join(staging, folder));
+        folders.add(folder);
+      }
+      if (faultStage === 'torn' && String(written - 1) === faultCount) {
+        createExclusive(file, bytes.subarray(0, bytes.length >> 1));
+        process.exit(137);
+      }
+      createExclusive(file, bytes);
+    }
+    crashAt('complete', 0);
+    try {
+      renameFolder(staging, chartDir);
+    } catch (error) {
+      if (!(error instanceof DiskError) || checkChartDir(chartDir) === 'missing') throw error;
+      throw new DiskError(chartDir, 'was made by another run while this one wrote it; run again to update it');
+    }
+  } catch (error) {
+    try {
+      if (made) rmSync(staging, { recursive: true, force: true });
+    } catch {
+      // The first failure is the one to report; the next fresh run removes what is left.
+    }
+    if (firstMade !== undefined) {
+      const parents: string[] = [];
+      for (let dir = parent; dir.length >= firstMade.length; dir = dirname(dir)) parents.unshift(dir);
+      removeEmptyFolders(parents);
+    }
+    throw error;
+  }
+  unlinkEntry(chartDir, LOCK_FILE);
+}
+
+/** Removes what killed fresh runs of this chart left beside it: a real folder named for it that
+ * holds the lock of a run that is gone. A link, or a folder without such a lock, is not ours. */
+function removeStaleStaging(parent: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const dir = join(parent, name);
+    try {
+      if (lstatSync(dir).isDirectory() && heldByDeadRun(dir)) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove.
+    }
+  }
 }
 
 function writeJournal(chartDir: string, journal: Journal): void {

@@ -366,51 +366,63 @@ test('killed at any point, a fresh generation or an update is finished by the ne
   }
 });
 
-test('stopped at each step of writing, a fresh generation is finished by the next run, byte for byte', () => {
+test('stopped at each step of writing, a fresh generation leaves no chart, and the next run writes it byte for byte', () => {
   const fresh = answersFile(firstAnswers);
   const reference = tempDir();
   assert.is(runBin(['--answers', fresh, '--output', reference]).status, 0);
   const expected = treeOf(join(reference, 'shop'));
-  // A fresh chart has no file to rename: its files are written where they go, then the journal goes.
+  // A fresh chart is written into a folder beside it, then renamed into place: a crash before the
+  // rename leaves that folder (with the lock of a run that is gone), never part of a chart.
   for (const fault of ['prepare:0', 'prepare:7', 'prepare:21', 'torn:0', 'torn:9', 'complete:0']) {
     const out = tempDir();
     const crashed = spawnSync(process.execPath, [binPath, '--answers', fresh, '--output', out], { env: { ...process.env, K8S_CHART_FAULT: fault } });
     assert.is(crashed.status, 137, `${fault}: the injected fault stopped the run`);
-    assert.is.not(treeOf(join(out, 'shop')), expected, `${fault}: the crash left the chart unfinished`);
+    const left = readdirSync(out);
+    assert.is(left.length, 1, `${fault}: ${left.join(', ')}`);
+    assert.match(left[0]!, /^\.shop\.k8s-chart-new-\d+-[0-9a-f]{8}$/, `${fault}: no chart, only the folder it was written in`);
     const next = runBin(['--answers', fresh, '--output', out]);
     assert.is(next.status, 0, `${fault}: ${next.stderr}`);
     assert.is(treeOf(join(out, 'shop')), expected, fault);
+    assert.equal(readdirSync(out), ['shop'], `${fault}: the next run removed what the crashed one left`);
   }
 });
 
-test('rolling back a crashed fresh generation removes only the files still as it wrote them', () => {
+test('what a crashed fresh run left is removed only where it holds the lock of a run that is gone', () => {
   const fresh = answersFile(firstAnswers);
   const out = tempDir();
   const crashed = spawnSync(process.execPath, [binPath, '--answers', fresh, '--output', out], { env: { ...process.env, K8S_CHART_FAULT: 'prepare:7' } });
   assert.is(crashed.status, 137);
-  // Between the crash and the next run, somebody puts their own file where a new one was written.
-  writeFileSync(join(out, 'shop/.helmignore'), 'mine\n');
+  // Planted beside it under the same kind of name: a link to a folder of somebody's, a folder with
+  // no lock, and one holding the lock of a live run (this test's).
+  const canary = tempDir();
+  writeFileSync(join(canary, 'keep'), 'mine\n');
+  symlinkSync(canary, join(out, '.shop.k8s-chart-new-1-aaaaaaaa'));
+  mkdirSync(join(out, '.shop.k8s-chart-new-2-bbbbbbbb'));
+  writeFileSync(join(out, '.shop.k8s-chart-new-2-bbbbbbbb/values.yaml'), 'mine\n');
+  const live = join(out, '.shop.k8s-chart-new-3-cccccccc');
+  mkdirSync(join(live, '.k8s-chart'), { recursive: true });
+  const started = readFileSync(`/proc/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19];
+  writeFileSync(join(live, '.k8s-chart/lock'), JSON.stringify({ pid: process.pid, host: hostname(), started }));
   const next = runBin(['--answers', fresh, '--output', out]);
-  assert.is(readFileSync(join(out, 'shop/.helmignore'), 'utf8'), 'mine\n', 'their file is kept');
-  // The other six new files went with the roll back; a folder with a file not of a chart of ours is refused.
-  assert.equal(listFiles(join(out, 'shop')).filter((path) => !path.startsWith('.k8s-chart/')), ['.helmignore']);
-  assert.is(next.status, 1);
-  assert.match(next.stderr, /was not made by k8s-chart \(no \.yo-rc\.json\); pass --force/);
+  assert.is(next.status, 0, next.stderr);
+  assert.equal(readdirSync(out).sort(), ['.shop.k8s-chart-new-1-aaaaaaaa', '.shop.k8s-chart-new-2-bbbbbbbb', '.shop.k8s-chart-new-3-cccccccc', 'shop']);
+  assert.is(readFileSync(join(canary, 'keep'), 'utf8'), 'mine\n');
+  assert.ok(existsSync(join(live, '.k8s-chart/lock')));
 });
 
-test('a fresh chart stopped just before its journal went, then edited: the next run completes it and keeps the edit', () => {
-  const fresh = answersFile(firstAnswers);
-  const out = tempDir();
-  const crashed = spawnSync(process.execPath, [binPath, '--answers', fresh, '--output', out], { env: { ...process.env, K8S_CHART_FAULT: 'complete:0' } });
+test('an update stopped just before its journal went, then edited: the next run completes it and keeps the edit', () => {
+  const { out, chart: dir } = chart();
+  const crashed = spawnSync(process.execPath, [binPath, '--answers', answersFile(secondAnswers), '--output', out], { env: { ...process.env, K8S_CHART_FAULT: 'complete:0' } });
   assert.is(crashed.status, 137);
-  const values = join(out, 'shop/values.yaml');
+  assert.ok(existsSync(join(dir, '.k8s-chart/journal.json')), 'the journal is there');
+  const values = join(dir, 'values.yaml');
   const edited = `${readFileSync(values, 'utf8')}# mine\n`;
   writeFileSync(values, edited);
-  const next = runBin(['--answers', fresh, '--output', out]);
+  const next = runBin(['--answers', answersFile(secondAnswers), '--output', out]);
   assert.is(next.status, 0, next.stderr);
   assert.match(next.stderr, /an interrupted update was completed/);
   assert.is(readFileSync(values, 'utf8'), edited);
-  assert.ok(existsSync(join(out, 'shop/templates/deployment.yaml')));
+  assert.match(edited, /LOG_LEVEL: debug/);
 });
 
 test('a reader closing the pipe early in a batch: every chart is still written, and the exit code is the real one', () => {

@@ -44,20 +44,31 @@ test('an update: the changed file is reported updated, the rest kept; a dry run 
   assert.is(report.kept + own.length, report.plan.generated.filter((path) => !path.startsWith('.k8s-chart/') && path !== '.yo-rc.json').length);
 });
 
-test('choose decides what is written, under the lock; refused answers are a RunError and write nothing', async () => {
+test('choose decides what is written, before a fresh chart exists or under the lock of one; refused answers are a RunError and write nothing', async () => {
   const chartDir = join(tempDir(), 'shop');
-  let locked = false;
+  let before = true;
   const report = await runGeneration({
     chartDir,
     given,
     choose: (plan) => {
-      locked = existsSync(join(chartDir, '.k8s-chart/lock'));
+      before = !existsSync(chartDir);
       return plan.changes.filter((change) => change.path !== 'README.md');
     },
   });
-  assert.ok(locked, 'choose runs under the lock');
+  assert.ok(before, 'a fresh chart appears only once written, after choose');
   assert.not.ok(existsSync(join(chartDir, 'README.md')));
   assert.not.ok(report.files.some((file) => file.path === 'README.md'));
+  assert.not.ok(existsSync(join(chartDir, '.k8s-chart/lock')), 'no lock is left');
+  let locked = false;
+  await runGeneration({
+    chartDir,
+    given: { config: { data: { LOG_LEVEL: 'debug' } } },
+    choose: (plan) => {
+      locked = existsSync(join(chartDir, '.k8s-chart/lock'));
+      return plan.changes;
+    },
+  });
+  assert.ok(locked, "choose runs under an existing chart's lock");
   const refused = join(tempDir(), 'bad');
   try {
     await runGeneration({ chartDir: refused, given: { ...given, service: { port: 'eighty' } } });

@@ -116,6 +116,17 @@ export function makeDirectories(path: string): string | undefined {
   return missing[0];
 }
 
+/** Makes one folder, failing with "already exists" on anything at that name, a link included. */
+export function makeFolder(path: string): void {
+  attempt(path, () => mkdirSync(path));
+}
+
+/** Gives a folder this run made and filled its place in one step; fails where anything but an
+ * empty folder is there. */
+export function renameFolder(from: string, to: string): void {
+  attempt(to, () => renameSync(from, to));
+}
+
 /** Whether `path` is a folder of the chart's, with no link on the way. */
 function isRealDirectory(chartDir: string, path: string): boolean {
   try {
@@ -180,7 +191,7 @@ export function createFile(chartDir: string, path: string, content: string | Buf
 
 /** The file created with `wx` (its folders are there and were checked); one that could not be
  * written whole (a full disk) is removed, so what fails leaves nothing of its own. */
-function createExclusive(file: string, content: string | Buffer): void {
+export function createExclusive(file: string, content: string | Buffer): void {
   attempt(file, () => {
     const fd = openSync(file, 'wx', 0o666);
     let whole = false;

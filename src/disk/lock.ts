@@ -4,7 +4,7 @@
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { checkChartDir, createFile, DiskError, entryKind, holdsFiles, makeDirectories, removeEmptyFolders, unlinkEntry } from './chart-fs.ts';
+import { checkChartDir, DiskError, entryKind, holdsFiles, linkNewFile, makeDirectories, removeEmptyFolders, unlinkEntry, writeNewFile } from './chart-fs.ts';
 
 export const LOCK_FILE = '.k8s-chart/lock';
 
@@ -53,6 +53,19 @@ function readHolder(chartDir: string): Holder | undefined {
   }
 }
 
+/** What a lock file of this run holds: who holds it, so a later run can tell a stale one. */
+export function lockContent(): string {
+  const me: Holder = { pid: process.pid, host: hostname(), started: startTime(process.pid) };
+  return JSON.stringify(me);
+}
+
+/** Whether the folder holds the lock of a run that is gone (killed, crashed): a lock that cannot
+ * be read says nothing, so it is not stale. */
+export function heldByDeadRun(dir: string): boolean {
+  const holder = readHolder(dir);
+  return holder !== undefined && !alive(holder);
+}
+
 export interface Lock {
   /** Gives the lock back; with `tidy`, also removes the folders this run made for it, where empty. */
   release(options?: { tidy?: boolean }): void;
@@ -68,12 +81,17 @@ export function lockChart(chartDir: string): Lock {
     }
   }
   if (entryKind(chartDir, '.k8s-chart') === 'missing') created.push(join(chartDir, '.k8s-chart'));
-  const me: Holder = { pid: process.pid, host: hostname(), started: startTime(process.pid) };
+  // The lock appears whole: written aside, then linked where it goes (which fails if a lock is
+  // there). Created in place, it would be empty for a moment, and a run reading it then would take
+  // it for stale and take it too.
+  const claim = `${LOCK_FILE}.${process.pid}`;
   for (let tries = 0; ; tries++) {
+    writeNewFile(chartDir, claim, lockContent());
     try {
-      createFile(chartDir, LOCK_FILE, JSON.stringify(me));
+      linkNewFile(chartDir, claim, LOCK_FILE);
       break;
     } catch (error) {
+      unlinkEntry(chartDir, claim);
       if (!(error instanceof DiskError) || error.reason !== 'already exists' || tries > 0) throw error;
       const holder = readHolder(chartDir);
       if (holder && alive(holder)) {
