@@ -10,11 +10,10 @@
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { heldByDeadRun, LOCK_FILE, lockContent } from './disk/lock.ts';
+import { leftByDeadRun, LOCK_FILE, placeLock } from './disk/lock.ts';
 import {
   checkChartDir,
   createExclusive,
-  createFile,
   makeFolder,
   removeEmptyFolders,
   renameFolder,
@@ -176,7 +175,7 @@ export function writeFreshChart(chartDir: string, changes: Change[]): void {
       // The folder the user named is where it failed (no permission, a read-only disk).
       throw error instanceof DiskError ? new DiskError(chartDir, error.reason) : error;
     }
-    createFile(staging, LOCK_FILE, lockContent());
+    placeLock(staging);
     const folders = new Set(['.k8s-chart']);
     let written = 0;
     for (const { path, content } of changes) {
@@ -204,7 +203,9 @@ export function writeFreshChart(chartDir: string, changes: Change[]): void {
       if (!(error instanceof DiskError) || checkChartDir(chartDir) === 'missing') throw error;
       throw new DiskError(chartDir, 'was made by another run while this one wrote it; run again to update it');
     }
-  } catch (error) {
+  } catch (caught) {
+    // A path inside the folder written in is gone once this fails: the chart's own path is named.
+    const error = caught instanceof DiskError && caught.path.startsWith(`${staging}/`) ? new DiskError(join(chartDir, caught.path.slice(staging.length + 1)), caught.reason) : caught;
     try {
       if (made) rmSync(staging, { recursive: true, force: true });
     } catch {
@@ -221,7 +222,8 @@ export function writeFreshChart(chartDir: string, changes: Change[]): void {
 }
 
 /** Removes what killed fresh runs of this chart left beside it: a real folder named for it that
- * holds the lock of a run that is gone. A link, or a folder without such a lock, is not ours. */
+ * holds the lock of a run that is gone, or no lock and the pid of a run that is gone in its name.
+ * A link, a folder whose lock cannot be read or is a live run's, is not ours. */
 function removeStaleStaging(parent: string, prefix: string): void {
   let names: string[];
   try {
@@ -233,7 +235,8 @@ function removeStaleStaging(parent: string, prefix: string): void {
     if (!name.startsWith(prefix)) continue;
     const dir = join(parent, name);
     try {
-      if (lstatSync(dir).isDirectory() && heldByDeadRun(dir)) rmSync(dir, { recursive: true, force: true });
+      const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1] ?? 0);
+      if (lstatSync(dir).isDirectory() && leftByDeadRun(dir, pid)) rmSync(dir, { recursive: true, force: true });
     } catch {
       // Gone meanwhile, or not ours to remove.
     }

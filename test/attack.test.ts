@@ -335,8 +335,11 @@ test('a lock of a live run stops this one with nothing written; a stale lock is 
   writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '1' }));
   assert.is(update(out).status, 0);
   writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), started: '' }));
+  // What a run killed while placing its lock left (lock.<pid>): removed once that run is gone.
+  writeFileSync(`${lock}.${2 ** 22 + 7}`, JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), started: '1' }));
   assert.is(runBin(['--answers', answersFile(firstAnswers), '--output', out]).status, 0);
   assert.not.ok(existsSync(lock));
+  assert.equal(readdirSync(join(dir, '.k8s-chart')), ['base.json.gz']);
 });
 
 /** Kills a run after `delay` ms, as kill -9 would. */
@@ -403,11 +406,33 @@ test('what a crashed fresh run left is removed only where it holds the lock of a
   mkdirSync(join(live, '.k8s-chart'), { recursive: true });
   const started = readFileSync(`/proc/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19];
   writeFileSync(join(live, '.k8s-chart/lock'), JSON.stringify({ pid: process.pid, host: hostname(), started }));
+  // No lock yet: a run killed before placing it (no process has pid 2^22 + 7), and a live run's.
+  const dead = 2 ** 22 + 7;
+  mkdirSync(join(out, `.shop.k8s-chart-new-${dead}-dddddddd`));
+  mkdirSync(join(out, `.shop.k8s-chart-new-${process.pid}-eeeeeeee`));
+  // A dead run's lock reached through a link, and a lock of gigabytes: neither read.
+  const outside = tempDir();
+  writeFileSync(join(outside, 'lock'), JSON.stringify({ pid: dead, host: hostname(), started: '1' }));
+  mkdirSync(join(out, `.shop.k8s-chart-new-${dead}-ffffffff`));
+  symlinkSync(outside, join(out, `.shop.k8s-chart-new-${dead}-ffffffff/.k8s-chart`));
+  mkdirSync(join(out, `.shop.k8s-chart-new-${dead}-99999999/.k8s-chart`), { recursive: true });
+  execFileSync('truncate', ['-s', '2G', join(out, `.shop.k8s-chart-new-${dead}-99999999/.k8s-chart/lock`)]);
+  const started2 = Date.now();
   const next = runBin(['--answers', fresh, '--output', out]);
   assert.is(next.status, 0, next.stderr);
-  assert.equal(readdirSync(out).sort(), ['.shop.k8s-chart-new-1-aaaaaaaa', '.shop.k8s-chart-new-2-bbbbbbbb', '.shop.k8s-chart-new-3-cccccccc', 'shop']);
+  assert.ok(Date.now() - started2 < 20_000, 'a huge planted lock is not read');
+  assert.equal(readdirSync(out).sort(), [
+    '.shop.k8s-chart-new-1-aaaaaaaa',
+    '.shop.k8s-chart-new-2-bbbbbbbb',
+    '.shop.k8s-chart-new-3-cccccccc',
+    `.shop.k8s-chart-new-${dead}-99999999`,
+    `.shop.k8s-chart-new-${dead}-ffffffff`,
+    `.shop.k8s-chart-new-${process.pid}-eeeeeeee`,
+    'shop',
+  ].sort());
   assert.is(readFileSync(join(canary, 'keep'), 'utf8'), 'mine\n');
   assert.ok(existsSync(join(live, '.k8s-chart/lock')));
+  assert.ok(existsSync(join(outside, 'lock')));
 });
 
 test('an update stopped just before its journal went, then edited: the next run completes it and keeps the edit', () => {
@@ -452,7 +477,8 @@ test('a full disk: one line, and neither temporary files nor a journal are left 
     const env = disk ? {} : { K8S_CHART_FAULT: 'enospc:5' };
     const run = spawnSync(process.execPath, [binPath, '--answers', answersFile(firstAnswers), '--output', out], { env: { ...process.env, ...env }, encoding: 'utf8' });
     assert.is(run.status, 1, run.stdout);
-    oneLine(run.stderr, /: no space left on device\n$/);
+    // The chart's own path is named, not that of the folder it was written in (gone by then).
+    oneLine(run.stderr, new RegExp(`^${join(out, 'shop')}[/:].*no space left on device\n$`));
     assert.equal(readdirSync(out), [], 'a fresh chart that could not be written leaves nothing');
   } finally {
     disk?.unmount();

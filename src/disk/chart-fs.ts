@@ -156,7 +156,10 @@ export function readChartFile(chartDir: string, path: string, maxBytes = 64 * 10
     // O_NOFOLLOW: a link swapped in after the check above is refused by the kernel, not read.
     const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     try {
-      if (!fstatSync(fd).isFile()) throw new DiskError(file, 'is not a regular file');
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new DiskError(file, 'is not a regular file');
+      // Checked before reading too: a planted file of gigabytes is refused, not read.
+      if (stat.size > maxBytes) throw new DiskError(file, `larger than ${maxBytes} bytes`);
       const content = readFileSync(fd);
       if (content.length > maxBytes) throw new DiskError(file, `larger than ${maxBytes} bytes`);
       return content;

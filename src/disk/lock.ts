@@ -1,10 +1,10 @@
-// One run at a time on a chart: an exclusive lock file in `.k8s-chart/`, created atomically (`wx`)
-// before the chart directory is read. A lock whose process is gone (killed, crashed) is stale and
+// One run at a time on a chart: an exclusive lock file in `.k8s-chart/`, placed whole and atomically
+// (written aside, then hard-linked where it goes) before the chart directory is read. A lock whose process is gone (killed, crashed) is stale and
 // taken over; a lock of a live run makes this one stop with one line and write nothing.
-import { lstatSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { checkChartDir, DiskError, entryKind, holdsFiles, linkNewFile, makeDirectories, removeEmptyFolders, unlinkEntry, writeNewFile } from './chart-fs.ts';
+import { checkChartDir, DiskError, entryKind, holdsFiles, linkNewFile, makeDirectories, readChartFile, removeEmptyFolders, unlinkEntry, writeNewFile } from './chart-fs.ts';
 
 export const LOCK_FILE = '.k8s-chart/lock';
 
@@ -15,6 +15,17 @@ interface Holder {
   host: string;
   /** The process's start time as the kernel counts it (Linux), so a reused pid is not taken for the holder. */
   started: string;
+  /** The process's pid namespace (Linux), so a run in another container is not taken for gone. */
+  ns?: string;
+}
+
+/** This process's pid namespace, as the kernel names it; '' where there is none to tell. */
+function pidNamespace(): string {
+  try {
+    return String(statSync('/proc/self/ns/pid').ino);
+  } catch {
+    return '';
+  }
 }
 
 function startTime(pid: number): string {
@@ -29,6 +40,8 @@ function startTime(pid: number): string {
 
 function alive(holder: Holder): boolean {
   if (holder.host !== hostname()) return true; // another machine's run: it cannot be checked from here
+  // Another pid namespace's (a container sharing the folder and the host name): its pids are not ours.
+  if (holder.ns !== undefined && holder.ns !== pidNamespace()) return true;
   // pid 0 and negative pids signal process groups, not a process: no run holds such a lock.
   if (holder.pid <= 0) return false;
   // Where the kernel tells start times (Linux), a lock without one was not written by a live run here.
@@ -41,12 +54,15 @@ function alive(holder: Holder): boolean {
   return holder.started === '' || startTime(holder.pid) === '' || startTime(holder.pid) === holder.started;
 }
 
+/** The lock's holder, read as any file of the chart is (no link on the way, a few KiB at most); a
+ * lock that cannot be read that way holds nobody. */
 function readHolder(chartDir: string): Holder | undefined {
   try {
-    const lock = join(chartDir, LOCK_FILE);
-    if (!lstatSync(lock).isFile()) return undefined;
-    const data = JSON.parse(readFileSync(lock, 'utf8')) as Partial<Holder>;
+    const content = readChartFile(chartDir, LOCK_FILE, 4096);
+    if (content === undefined) return undefined;
+    const data = JSON.parse(content.toString('utf8')) as Partial<Holder>;
     if (!Number.isInteger(data.pid) || typeof data.host !== 'string' || typeof data.started !== 'string') return undefined;
+    if (data.ns !== undefined && typeof data.ns !== 'string') return undefined;
     return data as Holder;
   } catch {
     return undefined;
@@ -54,16 +70,50 @@ function readHolder(chartDir: string): Holder | undefined {
 }
 
 /** What a lock file of this run holds: who holds it, so a later run can tell a stale one. */
-export function lockContent(): string {
-  const me: Holder = { pid: process.pid, host: hostname(), started: startTime(process.pid) };
+function lockContent(): string {
+  const ns = pidNamespace();
+  const me: Holder = { pid: process.pid, host: hostname(), started: startTime(process.pid), ...(ns ? { ns } : {}) };
   return JSON.stringify(me);
 }
 
-/** Whether the folder holds the lock of a run that is gone (killed, crashed): a lock that cannot
- * be read says nothing, so it is not stale. */
-export function heldByDeadRun(dir: string): boolean {
+/** Whether no process has this pid here (a run that wrote a name with its pid, and is gone). */
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Places this run's lock in `dir`, whole: written aside, then linked where it goes, which fails
+ * ("already exists") if a lock is there. Created in place, it would be empty for a moment, and a
+ * run reading it then would take it for stale and take it too. */
+export function placeLock(dir: string): void {
+  const claim = `${LOCK_FILE}.${process.pid}`;
+  writeNewFile(dir, claim, lockContent());
+  try {
+    linkNewFile(dir, claim, LOCK_FILE);
+  } finally {
+    unlinkEntry(dir, claim);
+  }
+}
+
+/** Whether the folder is what a run that is gone left: it holds the lock of a run that is gone, or
+ * no lock and the run whose pid it is named with is gone (killed before its lock was placed). A
+ * lock that cannot be read says nothing: not stale. */
+export function leftByDeadRun(dir: string, namedPid: number): boolean {
   const holder = readHolder(dir);
-  return holder !== undefined && !alive(holder);
+  if (holder) return !alive(holder);
+  return entryKind(dir, LOCK_FILE) === 'missing' && namedPid > 0 && gone(namedPid);
+}
+
+/** Removes the lock's `lock.<pid>` files that runs killed while placing it left, once their run is gone. */
+function removeDeadClaims(chartDir: string): void {
+  for (const name of readdirSync(join(chartDir, '.k8s-chart'))) {
+    const pid = /^lock\.(\d+)$/.exec(name)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && gone(Number(pid))) unlinkEntry(chartDir, `.k8s-chart/${name}`);
+  }
 }
 
 export interface Lock {
@@ -81,26 +131,22 @@ export function lockChart(chartDir: string): Lock {
     }
   }
   if (entryKind(chartDir, '.k8s-chart') === 'missing') created.push(join(chartDir, '.k8s-chart'));
-  // The lock appears whole: written aside, then linked where it goes (which fails if a lock is
-  // there). Created in place, it would be empty for a moment, and a run reading it then would take
-  // it for stale and take it too.
-  const claim = `${LOCK_FILE}.${process.pid}`;
   for (let tries = 0; ; tries++) {
-    writeNewFile(chartDir, claim, lockContent());
     try {
-      linkNewFile(chartDir, claim, LOCK_FILE);
+      placeLock(chartDir);
       break;
     } catch (error) {
-      unlinkEntry(chartDir, claim);
-      if (!(error instanceof DiskError) || error.reason !== 'already exists' || tries > 0) throw error;
+      if (!(error instanceof DiskError) || error.reason !== 'already exists') throw error;
       const holder = readHolder(chartDir);
-      if (holder && alive(holder)) {
+      // A second time: another run took over the same stale lock first.
+      if ((holder && alive(holder)) || tries > 0) {
         removeEmptyFolders(created);
-        throw new LockedError(`another k8s-chart run (pid ${holder.pid}) is updating this chart: ${chartDir}`);
+        throw new LockedError(`another k8s-chart run (pid ${holder?.pid ?? '?'}) is updating this chart: ${chartDir}`);
       }
       unlinkEntry(chartDir, LOCK_FILE); // stale, or not a lock at all: a planted link is unlinked, not followed
     }
   }
+  removeDeadClaims(chartDir);
   return {
     release({ tidy = false } = {}) {
       unlinkEntry(chartDir, LOCK_FILE);
