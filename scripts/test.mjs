@@ -32,7 +32,7 @@ for (const file of files) {
   if (job) job.files.push(file);
   else jobs.push({ files: [file] });
 }
-const rank = ({ files: [file] }) => (LONGEST.includes(file) ? LONGEST.indexOf(file) : LONGEST.length);
+const rank = ({ files }) => Math.min(...files.map((file) => (LONGEST.includes(file) ? LONGEST.indexOf(file) : LONGEST.length)));
 const size = ({ files }) => files.reduce((sum, file) => sum + statSync(join(testDir, file)).size, 0);
 jobs.sort((a, b) => rank(a) - rank(b) || size(b) - size(a));
 

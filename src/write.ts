@@ -14,6 +14,7 @@ import { leftByDeadRun, LOCK_FILE, placeLock } from './disk/lock.ts';
 import {
   checkChartDir,
   createExclusive,
+  foldersMade,
   makeFolder,
   removeEmptyFolders,
   renameFolder,
@@ -77,16 +78,22 @@ const fullDiskAt = (count: number, path: string) => {
   if (faultStage === 'enospc' && String(count) === faultCount) throw new DiskError(path, 'no space left on device');
 };
 
-export function applyChanges(chartDir: string, changes: Change[]): void {
-  if (changes.length === 0) return;
+/** What both ways of writing refuse before touching the disk: a path that is not a plain one inside
+ * the chart (and the injected bug of K8S_CHART_FAULT=bug:NAME). */
+function refuseUnsafe(chartDir: string, changes: Change[]): void {
   if (faultStage === 'bug' && basename(chartDir) === faultCount) throw new Error('an injected bug');
-  // The chart directory is the caller's choice of place, made here if it is not there yet.
-  if (checkChartDir(chartDir) === 'missing') makeDirectories(chartDir);
-  recoverInterruptedUpdate(chartDir);
   for (const change of changes) {
     const unsafe = unsafePathReason(change.path);
     if (unsafe) throw new Error(`k8s-chart: refusing to write ${unsafe}`);
   }
+}
+
+export function applyChanges(chartDir: string, changes: Change[]): void {
+  if (changes.length === 0) return;
+  refuseUnsafe(chartDir, changes);
+  // The chart directory is the caller's choice of place, made here if it is not there yet.
+  if (checkChartDir(chartDir) === 'missing') makeDirectories(chartDir);
+  recoverInterruptedUpdate(chartDir);
   // Checks each target and every folder on the way before anything is written: a file that is
   // there is replaced by a rename of its new content; a missing one is created where it goes.
   const contents = new Map<string, Buffer>();
@@ -153,11 +160,7 @@ export const STAGING_MARK = '.k8s-chart-new-';
  * and this run fails with one line.
  */
 export function writeFreshChart(chartDir: string, changes: Change[]): void {
-  if (faultStage === 'bug' && basename(chartDir) === faultCount) throw new Error('an injected bug');
-  for (const change of changes) {
-    const unsafe = unsafePathReason(change.path);
-    if (unsafe) throw new Error(`k8s-chart: refusing to write ${unsafe}`);
-  }
+  refuseUnsafe(chartDir, changes);
   const parent = dirname(chartDir);
   const firstMade = makeDirectories(parent);
   const prefix = `.${basename(chartDir)}${STAGING_MARK}`;
@@ -190,10 +193,7 @@ export function writeFreshChart(chartDir: string, changes: Change[]): void {
         if (!folders.has(folder)) makeFolder(join(staging, folder));
         folders.add(folder);
       }
-      if (faultStage === 'torn' && String(written - 1) === faultCount) {
-        createExclusive(file, bytes.subarray(0, bytes.length >> 1));
-        process.exit(137);
-      }
+      tornAt(written - 1, staging, path, bytes);
       createExclusive(file, bytes);
     }
     crashAt('complete', 0);
@@ -211,11 +211,7 @@ export function writeFreshChart(chartDir: string, changes: Change[]): void {
     } catch {
       // The first failure is the one to report; the next fresh run removes what is left.
     }
-    if (firstMade !== undefined) {
-      const parents: string[] = [];
-      for (let dir = parent; dir.length >= firstMade.length; dir = dirname(dir)) parents.unshift(dir);
-      removeEmptyFolders(parents);
-    }
+    removeEmptyFolders(foldersMade(parent, firstMade));
     throw error;
   }
   unlinkEntry(chartDir, LOCK_FILE);

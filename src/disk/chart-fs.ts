@@ -116,6 +116,13 @@ export function makeDirectories(path: string): string | undefined {
   return missing[0];
 }
 
+/** The folders makeDirectories(path) made, from `first` (what it returned) down to `path`. */
+export function foldersMade(path: string, first: string | undefined): string[] {
+  const made: string[] = [];
+  if (first !== undefined) for (let dir = path; dir.length >= first.length; dir = dirname(dir)) made.unshift(dir);
+  return made;
+}
+
 /** Makes one folder, failing with "already exists" on anything at that name, a link included. */
 export function makeFolder(path: string): void {
   attempt(path, () => mkdirSync(path));

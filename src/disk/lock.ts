@@ -1,10 +1,11 @@
 // One run at a time on a chart: an exclusive lock file in `.k8s-chart/`, placed whole and atomically
-// (written aside, then hard-linked where it goes) before the chart directory is read. A lock whose process is gone (killed, crashed) is stale and
-// taken over; a lock of a live run makes this one stop with one line and write nothing.
+// (written aside, then hard-linked where it goes) before the chart directory is read. A lock whose
+// process is gone (killed, crashed) is stale and taken over; a lock of a live run makes this one
+// stop with one line and write nothing.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { checkChartDir, DiskError, entryKind, holdsFiles, linkNewFile, makeDirectories, readChartFile, removeEmptyFolders, unlinkEntry, writeNewFile } from './chart-fs.ts';
+import { checkChartDir, DiskError, entryKind, foldersMade, holdsFiles, linkNewFile, makeDirectories, readChartFile, removeEmptyFolders, unlinkEntry, writeNewFile } from './chart-fs.ts';
 
 export const LOCK_FILE = '.k8s-chart/lock';
 
@@ -123,13 +124,7 @@ export interface Lock {
 
 /** Takes the chart's lock, making the chart directory (and its parents) when it is not there yet. */
 export function lockChart(chartDir: string): Lock {
-  const created: string[] = [];
-  if (checkChartDir(chartDir) === 'missing') {
-    const first = makeDirectories(chartDir);
-    if (first !== undefined) {
-      for (let dir = chartDir; dir.length >= first.length; dir = join(dir, '..')) created.unshift(dir);
-    }
-  }
+  const created = checkChartDir(chartDir) === 'missing' ? foldersMade(chartDir, makeDirectories(chartDir)) : [];
   if (entryKind(chartDir, '.k8s-chart') === 'missing') created.push(join(chartDir, '.k8s-chart'));
   for (let tries = 0; ; tries++) {
     try {
