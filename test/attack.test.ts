@@ -8,7 +8,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
-import { gzipSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { basePath, readBase, writeBase } from './support/base.ts';
 import { answersFile, runBin, tempDir } from './support/bin.ts';
 import { binPath, listFiles } from './support/paths.ts';
 import { helms, helmTemplate } from './support/helm.ts';
@@ -131,24 +132,32 @@ test('a misshapen or truncated journal is damaged, never a stack trace', () => {
 test('a base that names files outside the chart is damaged, and --force never acts on its paths', () => {
   const c = canary();
   const { out, chart: dir } = chart();
-  const basePath = join(dir, '.k8s-chart/base.json.gz');
-  const base = JSON.parse(gunzipSync(readFileSync(basePath)).toString('utf8')) as Record<string, string>;
+  const base = readBase(dir);
   // An "unedited file of a part switched off" is deleted by an update: here, the canary.
   base[relative(dir, c.file)] = readFileSync(c.file, 'utf8');
-  writeFileSync(basePath, gzipSync(JSON.stringify(base)));
+  writeBase(dir, base);
   const run = update(out);
   assert.is(run.status, 1, run.stderr);
-  oneLine(run.stderr, /base\.json\.gz: damaged \(path ".*secret\.txt" leaves the chart\); remove it or pass --force/);
+  oneLine(run.stderr, /base\.json\.br: damaged \(path ".*secret\.txt" leaves the chart\); remove it or pass --force/);
   c.intact();
   assert.is(update(out, '--force').status, 0);
   c.intact();
 });
 
-test('a gzip bomb or a base of the wrong shape is damaged', () => {
+test('a brotli bomb or a base of the wrong shape is damaged, and so is an old gzipped one', () => {
   const { out, chart: dir } = chart();
-  const basePath = join(dir, '.k8s-chart/base.json.gz');
-  for (const content of [gzipSync(Buffer.alloc(80 * 1024 * 1024, 0x20)), gzipSync('{"a": 1}'), gzipSync('[1]'), Buffer.from('not gzip')]) {
-    writeFileSync(basePath, content);
+  const bomb = Buffer.alloc(80 * 1024 * 1024, 0x20);
+  for (const content of [brotliCompressSync(bomb), brotliCompressSync('{"a": 1}'), brotliCompressSync('[1]'), Buffer.from('not brotli')]) {
+    writeFileSync(basePath(dir), content);
+    const run = update(out);
+    assert.is(run.status, 1);
+    oneLine(run.stderr, /base\.json\.br: damaged/);
+  }
+  // A chart of an earlier version: its base is gzipped, and read only when there is no other.
+  rmSync(basePath(dir));
+  const legacy = join(dir, '.k8s-chart/base.json.gz');
+  for (const content of [gzipSync(bomb), gzipSync('[1]'), Buffer.from('not gzip')]) {
+    writeFileSync(legacy, content);
     const run = update(out);
     assert.is(run.status, 1);
     oneLine(run.stderr, /base\.json\.gz: damaged/);
@@ -312,7 +321,7 @@ test('ten runs at once on one chart: one at a time, the rest refused with one li
   assert.ok(runs.some((run) => run.status === 0), 'at least one run wrote');
   for (const run of runs.filter((r) => r.status !== 0)) oneLine(run.stderr, /^another k8s-chart run \(pid \d+\) is updating this chart: /);
   const record = JSON.parse(readFileSync(join(dir, '.yo-rc.json'), 'utf8'))['generator-k8s-chart'];
-  const base = JSON.parse(gunzipSync(readFileSync(join(dir, '.k8s-chart/base.json.gz'))).toString('utf8'));
+  const base = readBase(dir);
   const version = (text: string) => /^version: (.+)$/m.exec(text)![1];
   assert.is(version(readFileSync(join(dir, 'Chart.yaml'), 'utf8')), record.chartVersion);
   assert.is(version(base['Chart.yaml']), record.chartVersion);
@@ -339,7 +348,7 @@ test('a lock of a live run stops this one with nothing written; a stale lock is 
   writeFileSync(`${lock}.${2 ** 22 + 7}`, JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), started: '1' }));
   assert.is(runBin(['--answers', answersFile(firstAnswers), '--output', out]).status, 0);
   assert.not.ok(existsSync(lock));
-  assert.equal(readdirSync(join(dir, '.k8s-chart')), ['base.json.gz']);
+  assert.equal(readdirSync(join(dir, '.k8s-chart')), ['base.json.br']);
 });
 
 /** Kills a run after `delay` ms, as kill -9 would. */
@@ -593,10 +602,8 @@ test('records that are well-shaped but cannot be acted on are damaged, name them
     const forced = update(out, '--force');
     assert.is(forced.status, 0, forced.stderr);
   }
-  const basePath = join(dir, '.k8s-chart/base.json.gz');
-  const base = JSON.parse(gunzipSync(readFileSync(basePath)).toString('utf8')) as Record<string, string>;
-  writeFileSync(basePath, gzipSync(JSON.stringify({ ...base, '.k8s-chart/lock': '' })));
-  oneLine(update(out).stderr, /base\.json\.gz: damaged \(path "\.k8s-chart\/lock" is one of k8s-chart's own records\)/);
+  writeBase(dir, { ...readBase(dir), '.k8s-chart/lock': '' });
+  oneLine(update(out).stderr, /base\.json\.br: damaged \(path "\.k8s-chart\/lock" is one of k8s-chart's own records\)/);
 });
 
 test('stored answers: a null section is no answer, deep nesting is damage; a huge patch number still bumps', () => {
@@ -621,9 +628,9 @@ test('stored answers: a null section is no answer, deep nesting is damage; a hug
   current['generator-k8s-chart'].chartVersion = '0.1.999999999999999999999999';
   writeFileSync(record, JSON.stringify(current));
   writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8').replace(/^version: .*$/m, 'version: 0.1.999999999999999999999999'));
-  const base = JSON.parse(gunzipSync(readFileSync(join(dir, '.k8s-chart/base.json.gz'))).toString('utf8'));
-  base['Chart.yaml'] = base['Chart.yaml'].replace(/^version: .*$/m, 'version: 0.1.999999999999999999999999');
-  writeFileSync(join(dir, '.k8s-chart/base.json.gz'), gzipSync(JSON.stringify(base)));
+  const base = readBase(dir);
+  base['Chart.yaml'] = base['Chart.yaml']!.replace(/^version: .*$/m, 'version: 0.1.999999999999999999999999');
+  writeBase(dir, base);
   const run = runBin(['--answers', answersFile(firstAnswers), '--output', out]);
   assert.is(run.status, 0, run.stderr);
   assert.match(readFileSync(join(dir, 'Chart.yaml'), 'utf8'), /^version: 0\.1\.1000000000000000000000000$/m);

@@ -18,7 +18,7 @@ test('a fresh chart: every file created, the records flagged as such; a second r
   assert.is(report.plan.update, false);
   assert.equal(report.files.map((file) => file.path).toSorted(), listFiles(chartDir), 'the report names every file written');
   assert.ok(report.files.every((file) => file.action === 'created'));
-  assert.equal(report.files.filter((file) => file.record).map((file) => file.path).toSorted(), ['.k8s-chart/base.json.gz', '.yo-rc.json']);
+  assert.equal(report.files.filter((file) => file.record).map((file) => file.path).toSorted(), ['.k8s-chart/base.json.br', '.yo-rc.json']);
   assert.not.ok(existsSync(join(chartDir, '.k8s-chart/lock')), 'the lock is given back');
   const again = await runGeneration({ chartDir, given: {} });
   assert.is(again.plan.update, true);

@@ -6,7 +6,8 @@ import * as assert from 'uvu/assert';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { basePath, readBase, writeBase } from './support/base.ts';
 import helpers from 'yeoman-test';
 import { answersFile, runBin, tempDir } from './support/bin.ts';
 import { helms, helmLint } from './support/helm.ts';
@@ -73,7 +74,7 @@ test('an update keeps the edits, adds the new parts, bumps the version and lints
   assert.match(run.stdout, /^  created templates\/ingress\.yaml$/m);
   assert.match(run.stdout, /^  updated values\.yaml$/m);
   assert.match(run.stdout, /^  kept \d+ files as they were$/m);
-  assert.not.match(run.stdout, /\.yo-rc\.json|base\.json\.gz/, 'the records are not the user\'s files');
+  assert.not.match(run.stdout, /\.yo-rc\.json|base\.json/, 'the records are not the user\'s files');
   // The user's edits, byte for byte.
   assert.match(read(chart, 'values.yaml'), /# Two replicas since the launch.\nreplicaCount: 2\n/);
   assert.match(read(chart, 'templates/deployment.yaml'), /  annotations:\n    example.com\/owner: shop-team\n  labels:\n/);
@@ -218,16 +219,35 @@ test('--dry-run on an up-to-date chart says up to date', () => {
   assert.is(run.stdout, `${chart}: up to date\n`);
 });
 
-test('a base that holds the same files, compressed at another zlib level, is left as it is', () => {
+test('a base that holds the same files, compressed at another quality, is left as it is', () => {
   const { chart } = committedChart();
-  const file = join(chart, '.k8s-chart/base.json.gz');
-  const recompressed = gzipSync(gunzipSync(readFileSync(file)), { level: 9 });
-  assert.not.equal(recompressed, readFileSync(file), 'level 9 writes other bytes than the generator');
+  const file = basePath(chart);
+  const recompressed = brotliCompressSync(brotliDecompressSync(readFileSync(file)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
+  assert.not.equal(recompressed, readFileSync(file), 'quality 11 writes other bytes than the generator');
   writeFileSync(file, recompressed);
   const run = update(chart, firstAnswers);
   assert.is(run.status, 0, run.stderr);
   assert.is(run.stdout, `${chart}: up to date\n`);
   assert.equal(readFileSync(file), recompressed);
+});
+
+test("a chart of an earlier version, its base gzipped: the update merges from it, then the new base replaces it", () => {
+  const { repo, chart } = committedChart();
+  const legacy = join(chart, '.k8s-chart/base.json.gz');
+  writeFileSync(legacy, gzipSync(JSON.stringify(readBase(chart))));
+  rmSync(basePath(chart));
+  userEdits(chart);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'an earlier version and edits');
+  const run = update(chart, secondAnswers);
+  assert.is(run.status, 0, run.stderr);
+  assert.not.match(run.stdout, /base\.json/, 'the records are not the user\'s files');
+  assert.match(read(chart, 'values.yaml'), /# Two replicas since the launch.\nreplicaCount: 2\n/);
+  assert.match(read(chart, 'values.yaml'), /LOG_LEVEL: debug/);
+  assert.not.ok(existsSync(legacy), 'the gzipped base is gone');
+  assert.match(readBase(chart)['values.yaml']!, /LOG_LEVEL: debug/);
+  const again = update(chart, secondAnswers);
+  assert.is(again.stdout, `${chart}: up to date\n`, again.stderr);
 });
 
 test('the user set a version: no bump', () => {
@@ -282,11 +302,11 @@ test('an update interrupted while preparing is rolled back by the next run, then
 
 test('a damaged record or a foreign directory: a clear error, the directory untouched; --force replaces it', () => {
   const { repo, chart } = committedChart();
-  writeFileSync(join(chart, '.k8s-chart/base.json.gz'), 'not gzip');
+  writeFileSync(basePath(chart), 'not brotli');
   git(repo, 'commit', '-qam', 'damage');
   const run = update(chart, secondAnswers);
   assert.is(run.status, 1);
-  assert.match(run.stderr, /base\.json\.gz: damaged \(not gzipped JSON\); remove it or pass --force/);
+  assert.match(run.stderr, /base\.json\.br: damaged \(not brotli-compressed JSON\); remove it or pass --force/);
   assert.is(git(repo, 'status', '--porcelain'), '');
   const forced = update(chart, secondAnswers, '--force');
   assert.is(forced.status, 0, forced.stderr);
@@ -322,10 +342,9 @@ test('a CRLF checkout or a stripped final newline is no edit: the merge keeps th
 /** Makes the recorded base of `path` say `from` where the generation says `to`, as if an older
  * generator had written `from` there: the next update changes that line. */
 function pretendOlderGenerator(chart: string, path: string, to: string, from: string): void {
-  const file = join(chart, '.k8s-chart/base.json.gz');
-  const base = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as Record<string, string>;
+  const base = readBase(chart);
   base[path] = base[path]!.replace(to, from);
-  writeFileSync(file, gzipSync(JSON.stringify(base)));
+  writeBase(chart, base);
 }
 
 for (const [action, expected] of [['write', 'LOG_LEVEL: info'], ['skip', 'LOG_LEVEL: mine']] as const) {

@@ -9,7 +9,7 @@ import { toModel, type ChartModel } from '../model.ts';
 import { claimChanges } from '../parts/persistence/claim-changes.ts';
 import { mergeFile, sameAsGenerated, type Conflict, type Resolution } from './merge.ts';
 import { migrateAnswers } from './migrate.ts';
-import { BASE_FILE, RECORD_FILE, sameBase, type ReadRecord } from './record.ts';
+import { BASE_FILE, LEGACY_BASE_FILE, RECORD_FILE, sameBase, type ReadRecord } from './record.ts';
 import { sameContent, type Change } from '../write.ts';
 import { overlayAnswers } from '../answers/data.ts';
 
@@ -64,7 +64,7 @@ export type UpdatePlan =
     }
   | { ok: false; message: string };
 
-const RECORDS = new Set([RECORD_FILE, BASE_FILE]);
+const RECORDS = new Set([RECORD_FILE, BASE_FILE, LEGACY_BASE_FILE]);
 
 const chartVersionOf = (chartYaml: string | undefined) => /^version:\s*["']?([^"'\s]+)/m.exec(chartYaml ?? '')?.[1];
 
@@ -120,6 +120,8 @@ function mergeAll(snapshot: ChartSnapshot, base: Map<string, string>, files: Cha
     if (result.conflicts.length) merged.conflicts.push({ path, conflicts: result.conflicts });
     if (result.content !== mine) merged.changes.push({ path, content: result.content });
   }
+  // An earlier version's gzipped base: this update's base replaces it.
+  if (snapshotFile(snapshot, LEGACY_BASE_FILE) !== undefined) merged.changes.push({ path: LEGACY_BASE_FILE });
   return merged;
 }
 

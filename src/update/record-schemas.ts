@@ -46,7 +46,7 @@ export const journalSchema: Schema = {
   },
 };
 
-/** `.k8s-chart/base.json.gz` (unzipped): every generated file's path and content. */
+/** `.k8s-chart/base.json.br` (decompressed): every generated file's path and content. */
 export const baseSchema: Schema = {
   $id: 'base',
   type: 'object',

@@ -1,11 +1,11 @@
 // What a chart keeps of its own making: `.yo-rc.json` (Yeoman's file: the answers, the generator
-// version, the chart version it wrote) and `.k8s-chart/base.json.gz`, the content of the last
+// version, the chart version it wrote) and `.k8s-chart/base.json.br`, the content of the last
 // generation, which is the base of the next update's three-way merge. Both are committed with the
 // chart and left out of its package by .helmignore.
 // Nothing here reads the disk: src/update/snapshot.ts reads the bytes, this module judges them.
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync } from 'node:zlib';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.generated.js';
 import type { ChartFile } from '../chart/plan.ts';
 import type { ChartModel } from '../model.ts';
@@ -14,7 +14,10 @@ import { DamagedRecordError, unsafePathReason } from '../disk/chart-fs.ts';
 import { validateBase, validateRecordEntry } from './validate-records.generated.js';
 
 export const RECORD_FILE = '.yo-rc.json';
-export const BASE_FILE = '.k8s-chart/base.json.gz';
+export const BASE_FILE = '.k8s-chart/base.json.br';
+/** The base as earlier versions kept it, gzipped: read when there is no BASE_FILE, and removed by
+ * the next update. */
+export const LEGACY_BASE_FILE = '.k8s-chart/base.json.gz';
 
 /** k8s-chart's own folder (the base, the journal, the lock): never a generated file of the base. */
 const isRecordPath = (path: string) => path.startsWith('.k8s-chart/');
@@ -34,12 +37,13 @@ export function recordContent(record: ChartRecord): string {
   return `${JSON.stringify({ [GENERATOR_NAME]: record }, null, 2)}\n`;
 }
 
-/** The base of the next merge: every generated file but the base itself. gzip without a
- * timestamp, so the same files give the same bytes; at level 1, a quarter of level 6's time for
- * about a fifth more bytes (git compresses it again). */
+/** The base of the next merge: every generated file but the base itself, brotli-compressed at
+ * quality 0 (the same files give the same bytes). Compressing was two fifths of a generation's
+ * time with gzip at level 1; brotli at quality 0 takes a third of that for a tenth fewer bytes. */
 export function baseContent(files: ChartFile[]): Buffer {
   const entries = files.filter((file) => file.path !== BASE_FILE).map((file) => [file.path, file.content]);
-  return gzipSync(JSON.stringify(Object.fromEntries(entries)), { level: 1 });
+  const json = Buffer.from(JSON.stringify(Object.fromEntries(entries)));
+  return brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_SIZE_HINT]: json.length } });
 }
 
 /** Whether a base read from the chart holds exactly these files (whatever its compressed bytes):
@@ -97,16 +101,18 @@ export function parseRecordEntry(chartDir: string, recordBytes: Buffer | undefin
   return { kind: 'entry', record: { version, chartVersion: chartVersion ?? '0.1.0', answers: toData(answers, { dropNulls: true }) as Record<string, unknown> } };
 }
 
-/** The record with its base (the bytes of `.k8s-chart/base.json.gz`, undefined when missing):
- * every path in the base is checked against chart-fs's rules before anything uses it. */
-export function parseBase(chartDir: string, record: ChartRecord, zipped: Buffer | undefined): ReadRecord {
-  const basePath = join(chartDir, BASE_FILE);
-  if (zipped === undefined) return damaged(basePath, 'missing: it is the base of every update');
+/** The record with its base (the bytes of `file`, BASE_FILE or LEGACY_BASE_FILE, undefined when
+ * missing): every path in the base is checked against chart-fs's rules before anything uses it. */
+export function parseBase(chartDir: string, record: ChartRecord, zipped: Buffer | undefined, file = BASE_FILE): ReadRecord {
+  const basePath = join(chartDir, file);
+  if (zipped === undefined) return damaged(join(chartDir, BASE_FILE), 'missing: it is the base of every update');
+  const legacy = file === LEGACY_BASE_FILE;
   let data: unknown;
   try {
-    data = JSON.parse(gunzipSync(zipped, { maxOutputLength: MAX_BASE_BYTES }).toString('utf8'));
+    const options = { maxOutputLength: MAX_BASE_BYTES };
+    data = JSON.parse((legacy ? gunzipSync(zipped, options) : brotliDecompressSync(zipped, options)).toString('utf8'));
   } catch {
-    return damaged(basePath, 'not gzipped JSON');
+    return damaged(basePath, legacy ? 'not gzipped JSON' : 'not brotli-compressed JSON');
   }
   if (!validateBase(data)) return damaged(basePath, firstError(validateBase.errors));
   const base = new Map<string, string>();

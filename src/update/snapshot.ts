@@ -6,7 +6,7 @@ import { CHART_PLAN } from '../chart/plan.ts';
 import { holdsFiles, readChartFile } from '../disk/chart-fs.ts';
 import { LOCK_FILE } from '../disk/lock.ts';
 import { JOURNAL_TEMP } from '../write.ts';
-import { BASE_FILE, RECORD_FILE, parseBase, parseRecordEntry, type ReadRecord } from './record.ts';
+import { BASE_FILE, LEGACY_BASE_FILE, RECORD_FILE, parseBase, parseRecordEntry, type ReadRecord } from './record.ts';
 import type { ChartSnapshot } from './plan-update.ts';
 
 export type { ChartSnapshot };
@@ -18,12 +18,16 @@ const TRANSIENT = new Set([LOCK_FILE, JOURNAL_TEMP]);
  * path in the base against chart-fs's rules, before anything uses them. */
 export function readRecord(chartDir: string): ReadRecord {
   const entry = parseRecordEntry(chartDir, readChartFile(chartDir, RECORD_FILE, 16 * 1024 * 1024));
-  return entry.kind === 'entry' ? parseBase(chartDir, entry.record, readChartFile(chartDir, BASE_FILE)) : entry;
+  if (entry.kind !== 'entry') return entry;
+  const base = readChartFile(chartDir, BASE_FILE);
+  if (base !== undefined) return parseBase(chartDir, entry.record, base);
+  const legacy = readChartFile(chartDir, LEGACY_BASE_FILE);
+  return parseBase(chartDir, entry.record, legacy, legacy === undefined ? BASE_FILE : LEGACY_BASE_FILE);
 }
 
 /** The paths a snapshot reads of itself: the plan's rows, the records, the base's files. */
 function knownPaths(record: ReadRecord): Set<string> {
-  return new Set([...CHART_PLAN.map((file) => file.path), RECORD_FILE, BASE_FILE, ...(record.kind === 'ours' ? record.base.keys() : [])]);
+  return new Set([...CHART_PLAN.map((file) => file.path), RECORD_FILE, BASE_FILE, LEGACY_BASE_FILE, ...(record.kind === 'ours' ? record.base.keys() : [])]);
 }
 
 /** The snapshot planUpdate plans from; `more` names further paths to read (what a plan wants
