@@ -45,8 +45,31 @@ export const group = (key: string, description: string, children: ValueNode[]): 
 const isGroup = (node: ValueNode): node is ValueGroup => 'children' in node;
 const join = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key);
 
-function yamlValue(value: unknown, indent: string): string {
+/** dump() of scalars and empty lists and maps, which most values are and many charts of a batch
+ * share: js-yaml builds its dumper's state afresh at each call, most of the time values.yaml took. */
+const dumped = new Map<string, string>();
+
+/** The key of a value whose dump is kept: one per type and text (-0 and NaN are kept apart by
+ * being left out). */
+function dumpKey(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return `${typeof value}:${String(value)}`;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? `number:${value}` : undefined;
+  if (Array.isArray(value)) return value.length === 0 ? 'array:' : undefined;
+  const emptyMap = typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).length === 0;
+  return emptyMap ? 'object:' : undefined;
+}
+
+function dumpValue(value: unknown): string {
+  const key = dumpKey(value);
+  const known = key === undefined ? undefined : dumped.get(key);
+  if (known !== undefined) return known;
   const text = dump(value, { lineWidth: -1, quoteStyle: 'double' }).trimEnd();
+  if (key !== undefined && dumped.size < 10_000) dumped.set(key, text);
+  return text;
+}
+
+function yamlValue(value: unknown, indent: string): string {
+  const text = dumpValue(value);
   if (!text.includes('\n') && !(typeof value === 'object' && value !== null && Object.keys(value).length > 0)) {
     return ` ${text}`;
   }

@@ -70,11 +70,17 @@ function readHolder(chartDir: string): Holder | undefined {
   }
 }
 
-/** What a lock file of this run holds: who holds it, so a later run can tell a stale one. */
+let ownLock: string | undefined;
+
+/** What a lock file of this run holds: who holds it, so a later run can tell a stale one. The same
+ * for every chart of a batch (its threads share one process), so read from /proc once. */
 function lockContent(): string {
-  const ns = pidNamespace();
-  const me: Holder = { pid: process.pid, host: hostname(), started: startTime(process.pid), ...(ns ? { ns } : {}) };
-  return JSON.stringify(me);
+  if (ownLock === undefined) {
+    const ns = pidNamespace();
+    const me: Holder = { pid: process.pid, host: hostname(), started: startTime(process.pid), ...(ns ? { ns } : {}) };
+    ownLock = JSON.stringify(me);
+  }
+  return ownLock;
 }
 
 /** Whether no process has this pid here (a run that wrote a name with its pid, and is gone). */
