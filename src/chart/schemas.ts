@@ -240,25 +240,34 @@ export const toleration: JsonSchema = {
 export const k8s = (type: keyof typeof k8sSchemas.types): JsonSchema => k8sSchemas.types[type];
 export const k8sList = (type: keyof typeof k8sSchemas.types): JsonSchema => ({ type: 'array', items: k8s(type) });
 
+/** The definition names each schema object refers to, itself and below it (not through the
+ * references): most of a values schema is shared constants, so each is walked once a run. */
+const refsBelow = new WeakMap<object, readonly string[]>();
+
+function refsIn(node: unknown): readonly string[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const known = refsBelow.get(node);
+  if (known) return known;
+  const names = new Set<string>();
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/definitions/')) names.add(ref.slice('#/definitions/'.length));
+  for (const child of Array.isArray(node) ? node : Object.values(node)) for (const name of refsIn(child)) names.add(name);
+  const list = [...names];
+  refsBelow.set(node, list);
+  return list;
+}
+
 /** The definitions a schema refers to ("#/definitions/V1Container", "#/definitions/quantity"), and
  * those they refer to. */
 export function k8sDefinitions(schema: unknown): Record<string, JsonSchema> {
   const found: Record<string, JsonSchema> = {};
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
-      const name = ref.slice('#/definitions/'.length);
-      const definition = k8sSchemas.definitions[name] ?? CHART_DEFINITIONS[name];
-      if (definition && !(name in found)) {
-        found[name] = definition;
-        walk(definition);
-      }
-    }
-    Object.values(node).forEach(walk);
-  };
-  walk(schema);
+  const pending = [...refsIn(schema)];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const definition = k8sSchemas.definitions[name] ?? CHART_DEFINITIONS[name];
+    if (!definition || name in found) continue;
+    found[name] = definition;
+    pending.push(...refsIn(definition));
+  }
   // By code unit, not localeCompare: the same order on every machine, and no collator to load.
   return Object.fromEntries(Object.entries(found).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

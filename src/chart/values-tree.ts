@@ -45,22 +45,21 @@ export const group = (key: string, description: string, children: ValueNode[]): 
 const isGroup = (node: ValueNode): node is ValueGroup => 'children' in node;
 const join = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key);
 
-/** dump() of scalars and empty lists and maps, which most values are and many charts of a batch
- * share: js-yaml builds its dumper's state afresh at each call, most of the time values.yaml took. */
+/** dump() of the values met before: js-yaml builds its dumper's state afresh at each call (most of
+ * the time values.yaml took), and most values are the same in every chart of a batch. */
 const dumped = new Map<string, string>();
 
-/** The key of a value whose dump is kept: one per type and text (-0 and NaN are kept apart by
- * being left out). */
-function dumpKey(value: unknown): string | undefined {
-  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return `${typeof value}:${String(value)}`;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? `number:${value}` : undefined;
-  if (Array.isArray(value)) return value.length === 0 ? 'array:' : undefined;
-  const emptyMap = typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).length === 0;
-  return emptyMap ? 'object:' : undefined;
+/** Whether JSON.stringify tells the value apart from every other: plain data, with no number
+ * JSON cannot write (NaN, the infinities, -0) and nothing it leaves out. */
+function jsonExact(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(jsonExact);
+  return typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(jsonExact);
 }
 
 function dumpValue(value: unknown): string {
-  const key = dumpKey(value);
+  const key = jsonExact(value) ? JSON.stringify(value) : undefined;
   const known = key === undefined ? undefined : dumped.get(key);
   if (known !== undefined) return known;
   const text = dump(value, { lineWidth: -1, quoteStyle: 'double' }).trimEnd();
