@@ -335,7 +335,7 @@ async function generateOne(
   }
   for (const path of plan.orphans) io.stderr(`${join(chartDir, path)}: removed although you edited it: its part is switched off (--force)\n`);
   if (options.dryRun) {
-    pendingDiffs.push(plan.changes.length ? unifiedDiff(chartDir, plan.changes) : Promise.resolve(`${chartDir}: up to date\n`));
+    pendingDiffs.push(plan.changes.length ? unifiedDiff(chartDir, plan.changes, report.rolledBack) : Promise.resolve(`${chartDir}: up to date\n`));
     return plan.changes.length === 0 ? 'up to date' : plan.update ? 'updated' : 'written';
   }
   if (report.written.length === 0) {
@@ -343,6 +343,11 @@ async function generateOne(
     return 'up to date';
   }
   const own = report.files.filter((entry) => !entry.record);
+  if (plan.update && own.length === 0) {
+    // A newer generator that writes the same chart: only its own records change (commit them too).
+    io.stdout(`${chartDir}: no chart file changed; k8s-chart's records changed (${report.files.map((entry) => entry.path).join(', ')})\n`);
+    return 'updated';
+  }
   const verb = plan.update ? `updated ${own.length} files, chart version ${plan.model.version}` : `wrote ${report.written.length} files`;
   io.stdout(`${chartDir}: ${verb}\n`);
   if (plan.update && !file) {

@@ -7,7 +7,7 @@ import { lockChart, type Lock } from './disk/lock.ts';
 import { planUpdate, type UpdatePlan, type UpdateOptions } from './update/plan-update.ts';
 import { readChartSnapshot, unreadPaths } from './update/snapshot.ts';
 import { isRecordFile } from './update/record.ts';
-import { applyChanges, readJournal, recoverInterruptedUpdate, writeFreshChart, type Change } from './write.ts';
+import { applyChanges, filesRolledBack, readJournal, recoverInterruptedUpdate, writeFreshChart, type Change } from './write.ts';
 import { checkChartDir, entryKind } from './disk/chart-fs.ts';
 import { generationWarnings } from './controllers.ts';
 
@@ -39,6 +39,8 @@ export interface GenerationReport {
   plan: ReadyPlan;
   /** What was done (in a dry run: would be done) with an interrupted run found in the chart. */
   recovered: ReturnType<typeof recoverInterruptedUpdate>;
+  /** In a dry run, the files that roll back would remove: planned as missing. */
+  rolledBack: ReadonlySet<string>;
   /** The changes written (in a dry run: to be written). */
   written: Change[];
   /** The same, file by file, as the user reads them. */
@@ -48,11 +50,13 @@ export interface GenerationReport {
   warnings: string[];
 }
 
-/** What a real run would do with the journal of an interrupted one; a dry run only reads it. */
-function pendingRecovery(chartDir: string): GenerationReport['recovered'] {
+/** What a real run would do with the journal of an interrupted one, and the files its roll back
+ * would remove; a dry run only reads it. */
+function pendingRecovery(chartDir: string): { recovered: GenerationReport['recovered']; rolledBack: Set<string> } {
   checkChartDir(chartDir);
   const pending = entryKind(chartDir, '.k8s-chart') === 'directory' ? readJournal(chartDir) : undefined;
-  return pending === undefined ? 'none' : pending.state === 'committed' ? 'completed' : 'rolled back';
+  if (pending === undefined) return { recovered: 'none', rolledBack: new Set() };
+  return { recovered: pending.state === 'committed' ? 'completed' : 'rolled back', rolledBack: filesRolledBack(chartDir, pending) };
 }
 
 export async function runGeneration(request: GenerationRequest): Promise<GenerationReport> {
@@ -62,14 +66,14 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
   const fresh = !dryRun && checkChartDir(chartDir) === 'missing';
   const lock: Lock | undefined = dryRun || fresh ? undefined : lockChart(chartDir);
   try {
-    const recovered = lock ? recoverInterruptedUpdate(chartDir, { discard: request.force }) : pendingRecovery(chartDir);
-    let snapshot = readChartSnapshot(chartDir);
+    const { recovered, rolledBack } = lock ? { recovered: recoverInterruptedUpdate(chartDir, { discard: request.force }), rolledBack: undefined } : pendingRecovery(chartDir);
+    let snapshot = readChartSnapshot(chartDir, [], rolledBack);
     let plan = planUpdate(snapshot, request.given, request);
     // A plan may name files the snapshot did not read (a component's): read them, and plan again,
     // so a file of the user's at such a path is merged with, never taken for a new one.
     const unread = plan.ok ? unreadPaths(snapshot, plan.generated) : [];
     if (unread.length) {
-      snapshot = readChartSnapshot(chartDir, unread);
+      snapshot = readChartSnapshot(chartDir, unread, rolledBack);
       plan = planUpdate(snapshot, request.given, request);
     }
     if (!plan.ok) throw new RunError(plan.message);
@@ -81,6 +85,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
       chartDir,
       plan,
       recovered,
+      rolledBack: rolledBack ?? new Set(),
       written,
       files: written.map((change) => ({
         path: change.path,

@@ -8,6 +8,7 @@
 // chart directory is never moved: the user's shell and .git may be in it. Every path goes through chart-fs:
 // confined to the chart, no link followed.
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { leftByDeadRun, LOCK_FILE, placeLock } from './disk/lock.ts';
@@ -284,6 +285,17 @@ function rollBack(chartDir: string, journal: Journal, created?: ReadonlySet<stri
   removeFile(chartDir, JOURNAL_FILE);
 }
 
+/** The new files of an interrupted update that its roll back would remove (those still as it
+ * wrote them): a dry run plans as if they were gone, as the real run will find them. */
+export function filesRolledBack(chartDir: string, journal: Journal): Set<string> {
+  if (journal.state === 'committed') return new Set();
+  const rolledBack = (journal.creates ?? []).filter(({ path, crc32: written }) => {
+    const content = plainFile(chartDir, path);
+    return content !== undefined && crc32(content) === written;
+  });
+  return new Set(rolledBack.map(({ path }) => path));
+}
+
 /** The journal as a trusted value, or a DamagedRecordError naming why not. */
 export function readJournal(chartDir: string): Journal | undefined {
   const file = join(chartDir, JOURNAL_FILE);
@@ -345,14 +357,18 @@ export function recoverInterruptedUpdate(
   }
 }
 
-/** A unified diff (`---`/`+++` headers) of what the changes would do to the files on disk. */
-export async function unifiedDiff(chartDir: string, changes: Change[]): Promise<string> {
+const isText = (bytes: Buffer) => !bytes.includes(0) && isUtf8(bytes);
+
+/** A unified diff (`---`/`+++` headers) of what the changes would do to the files on disk (those
+ * in `absent` taken for missing). */
+export async function unifiedDiff(chartDir: string, changes: Change[], absent: ReadonlySet<string> = new Set()): Promise<string> {
   const { createTwoFilesPatch } = await import('diff');
   return changes
     .map((change) => {
-      const disk = readChartFile(chartDir, change.path);
-      const binary = typeof change.content !== 'string' && change.content !== undefined;
-      if (binary) return `Binary file ${change.path} ${disk === undefined ? 'added' : 'changed'}\n`;
+      const disk = absent.has(change.path) ? undefined : readChartFile(chartDir, change.path);
+      // A file removed is binary by what it holds: NUL bytes, or bytes that are no UTF-8.
+      const binary = change.content === undefined ? disk !== undefined && !isText(disk) : typeof change.content !== 'string';
+      if (binary) return `Binary file ${change.path} ${disk === undefined ? 'added' : change.content === undefined ? 'removed' : 'changed'}\n`;
       return createTwoFilesPatch(
         disk === undefined ? '/dev/null' : `a/${change.path}`,
         change.content === undefined ? '/dev/null' : `b/${change.path}`,

@@ -231,11 +231,17 @@ test('a base that holds the same files, compressed at another quality, is left a
   assert.equal(readFileSync(file), recompressed);
 });
 
-test("a chart of an earlier version, its base gzipped: the update merges from it, then the new base replaces it", () => {
-  const { repo, chart } = committedChart();
+/** Makes the chart's base what an earlier version kept: gzipped, in base.json.gz. */
+function gzipBase(chart: string): string {
   const legacy = join(chart, '.k8s-chart/base.json.gz');
   writeFileSync(legacy, gzipSync(JSON.stringify(readBase(chart))));
   rmSync(basePath(chart));
+  return legacy;
+}
+
+test("a chart of an earlier version, its base gzipped: the update merges from it, then the new base replaces it", () => {
+  const { repo, chart } = committedChart();
+  const legacy = gzipBase(chart);
   userEdits(chart);
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'an earlier version and edits');
@@ -248,6 +254,52 @@ test("a chart of an earlier version, its base gzipped: the update merges from it
   assert.match(readBase(chart)['values.yaml']!, /LOG_LEVEL: debug/);
   const again = update(chart, secondAnswers);
   assert.is(again.stdout, `${chart}: up to date\n`, again.stderr);
+});
+
+test('a chart of an earlier version, otherwise up to date: --dry-run names both bases as binary, the run says only the records changed', () => {
+  const { chart } = committedChart();
+  gzipBase(chart);
+  const dry = update(chart, firstAnswers, '--dry-run');
+  assert.is(dry.status, 0, dry.stderr);
+  assert.is(dry.stdout, 'Binary file .k8s-chart/base.json.br added\nBinary file .k8s-chart/base.json.gz removed\n');
+  const run = update(chart, firstAnswers);
+  assert.is(run.status, 0, run.stderr);
+  assert.is(run.stdout, `${chart}: no chart file changed; k8s-chart's records changed (.k8s-chart/base.json.br, .k8s-chart/base.json.gz)\n`);
+  assert.match(read(chart, 'Chart.yaml'), /^version: 0\.1\.0$/m, 'no chart file changed: no new version');
+  assert.is(update(chart, firstAnswers).stdout, `${chart}: up to date\n`);
+});
+
+test('an update of such a chart killed half-way: --dry-run plans on the chart as the roll back leaves it', () => {
+  const { chart } = committedChart();
+  gzipBase(chart);
+  // Killed later each time (each run rolls back the one before), until the new base, the last new
+  // file it writes, is in place while the update is still being prepared.
+  const answers = answersFile(secondAnswers);
+  for (let files = 1; !existsSync(basePath(chart)) && files < 40; files++) {
+    const crashed = spawnSync(process.execPath, [binPath, '--answers', answers, '--output', join(chart, '..')], { env: { ...process.env, K8S_CHART_FAULT: `prepare:${files}` } });
+    assert.is(crashed.status, 137, String(crashed.stderr));
+  }
+  assert.ok(existsSync(basePath(chart)) && existsSync(join(chart, '.k8s-chart/journal.json')), 'killed with the new base in place, before the update commits');
+  const dry = update(chart, secondAnswers, '--dry-run');
+  assert.is(dry.status, 0, dry.stderr);
+  const planned = [...new Set([...dry.stdout.matchAll(/^(?:\+\+\+ b\/|--- a\/|Binary file )(\S+)/gm)].map((match) => match[1]))].toSorted();
+  const run = update(chart, secondAnswers);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stderr, /an interrupted update was rolled back/);
+  const done = [...run.stdout.matchAll(/^  (?:created|updated|removed) (\S+)$/gm)].map((match) => match[1]);
+  const records = ['.k8s-chart/base.json.br', '.k8s-chart/base.json.gz', '.yo-rc.json'];
+  assert.equal(planned, [...done, ...records].toSorted(), dry.stdout);
+});
+
+test('--force over a damaged record of such a chart removes the old base too', () => {
+  const { chart } = committedChart();
+  const legacy = gzipBase(chart);
+  writeFileSync(join(chart, '.yo-rc.json'), '{');
+  assert.is(update(chart, firstAnswers).status, 1);
+  const forced = update(chart, firstAnswers, '--force');
+  assert.is(forced.status, 0, forced.stderr);
+  assert.not.ok(existsSync(legacy));
+  assert.is(update(chart, firstAnswers).stdout, `${chart}: up to date\n`);
 });
 
 test('the user set a version: no bump', () => {

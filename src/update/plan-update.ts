@@ -137,11 +137,13 @@ export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknow
     const answers = overlayAnswers({}, given);
     const generation = generate(answers);
     if (!generation.ok) return { ok: false, message: formatProblems(generation.problems) };
+    // Over a damaged record (--force), an earlier version's gzipped base goes as well.
+    const legacy = exists && snapshotFile(snapshot, LEGACY_BASE_FILE) !== undefined ? [{ path: LEGACY_BASE_FILE }] : [];
     return {
       ok: true,
       model: generation.model,
       answers,
-      changes: fresh(generation.files, snapshot),
+      changes: [...fresh(generation.files, snapshot), ...legacy],
       generated: generation.files.map((file) => file.path),
       orphans: [],
       skipped: [],

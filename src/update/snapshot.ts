@@ -15,13 +15,15 @@ export type { ChartSnapshot };
 const TRANSIENT = new Set([LOCK_FILE, JOURNAL_TEMP]);
 
 /** What the chart directory says of itself. Every record is checked against its schema, and every
- * path in the base against chart-fs's rules, before anything uses them. */
-export function readRecord(chartDir: string): ReadRecord {
-  const entry = parseRecordEntry(chartDir, readChartFile(chartDir, RECORD_FILE, 16 * 1024 * 1024));
+ * path in the base against chart-fs's rules, before anything uses them. Paths in `absent` are
+ * read as missing. */
+export function readRecord(chartDir: string, absent: ReadonlySet<string> = new Set()): ReadRecord {
+  const read = (path: string, max?: number) => (absent.has(path) ? undefined : readChartFile(chartDir, path, max));
+  const entry = parseRecordEntry(chartDir, read(RECORD_FILE, 16 * 1024 * 1024));
   if (entry.kind !== 'entry') return entry;
-  const base = readChartFile(chartDir, BASE_FILE);
+  const base = read(BASE_FILE);
   if (base !== undefined) return parseBase(chartDir, entry.record, base);
-  const legacy = readChartFile(chartDir, LEGACY_BASE_FILE);
+  const legacy = read(LEGACY_BASE_FILE);
   return parseBase(chartDir, entry.record, legacy, legacy === undefined ? BASE_FILE : LEGACY_BASE_FILE);
 }
 
@@ -31,13 +33,15 @@ function knownPaths(record: ReadRecord): Set<string> {
 }
 
 /** The snapshot planUpdate plans from; `more` names further paths to read (what a plan wants
- * beyond the plan's rows: a component's files, whose paths follow its name). */
-export function readChartSnapshot(chartDir: string, more: readonly string[] = []): ChartSnapshot {
+ * beyond the plan's rows: a component's files, whose paths follow its name); paths in `absent`
+ * are taken for missing (what a dry run knows the real run will roll back first). */
+export function readChartSnapshot(chartDir: string, more: readonly string[] = [], absent: ReadonlySet<string> = new Set()): ChartSnapshot {
   const occupied = holdsFiles(chartDir, TRANSIENT);
-  const record: ReadRecord = occupied ? readRecord(chartDir) : { kind: 'none' };
+  const record: ReadRecord = occupied ? readRecord(chartDir, absent) : { kind: 'none' };
   const files = new Map<string, Buffer | Error>();
   if (occupied) {
     for (const path of new Set([...knownPaths(record), ...more])) {
+      if (absent.has(path)) continue;
       try {
         const content = readChartFile(chartDir, path);
         if (content !== undefined) files.set(path, content);
