@@ -8,6 +8,7 @@ import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { basePath, readBase, writeBase } from './support/base.ts';
+import { GENERATOR_VERSION } from '../src/version.generated.js';
 import helpers from 'yeoman-test';
 import { answersFile, runBin, tempDir } from './support/bin.ts';
 import { helms, helmLint } from './support/helm.ts';
@@ -300,6 +301,20 @@ test('--force over a damaged record of such a chart removes the old base too', (
   assert.is(forced.status, 0, forced.stderr);
   assert.not.ok(existsSync(legacy));
   assert.is(update(chart, firstAnswers).stdout, `${chart}: up to date\n`);
+});
+
+test('a chart a newer k8s-chart made is refused, nothing written, unless --force', () => {
+  const { repo, chart } = committedChart();
+  const record = JSON.parse(read(chart, '.yo-rc.json'));
+  record['generator-k8s-chart'].version = '99.0.0';
+  writeFileSync(join(chart, '.yo-rc.json'), JSON.stringify(record));
+  git(repo, 'commit', '-qam', 'a newer generator');
+  const run = update(chart, secondAnswers);
+  assert.is(run.status, 1);
+  assert.is(run.stderr, `${chart}: made by k8s-chart 99.0.0, newer than this one (${GENERATOR_VERSION}); update k8s-chart, or pass --force to write it with this version\n`);
+  assert.is(git(repo, 'status', '--porcelain'), '');
+  assert.is(update(chart, secondAnswers, '--force').status, 0);
+  assert.is(JSON.parse(read(chart, '.yo-rc.json'))['generator-k8s-chart'].version, GENERATOR_VERSION);
 });
 
 test('the user set a version: no bump', () => {

@@ -9,7 +9,8 @@ export interface Migration {
 /** The migrations of this generator, oldest first. None yet: 0.1.0 is the first answers format. */
 export const MIGRATIONS: readonly Migration[] = [];
 
-function olderThan(version: string, than: string): boolean {
+/** Whether `version` comes before `than` (major, minor, patch). */
+export function olderThan(version: string, than: string): boolean {
   const parse = (text: string) => text.split(/[.-]/).slice(0, 3).map((part) => Number.parseInt(part, 10) || 0);
   const [a, b] = [parse(version), parse(than)];
   for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;

@@ -8,7 +8,8 @@ import { generate } from '../generate.ts';
 import { toModel, type ChartModel } from '../model.ts';
 import { claimChanges } from '../parts/persistence/claim-changes.ts';
 import { mergeFile, sameAsGenerated, type Conflict, type Resolution } from './merge.ts';
-import { migrateAnswers } from './migrate.ts';
+import { migrateAnswers, olderThan } from './migrate.ts';
+import { GENERATOR_VERSION } from '../version.generated.js';
 import { BASE_FILE, LEGACY_BASE_FILE, RECORD_FILE, sameBase, type ReadRecord } from './record.ts';
 import { sameContent, type Change } from '../write.ts';
 import { overlayAnswers } from '../answers/data.ts';
@@ -154,6 +155,13 @@ export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknow
   }
 
   const { record, base } = found;
+  // A newer version may keep its records in a way this one does not know (0.2.0 moved the base).
+  if (olderThan(GENERATOR_VERSION, record.version) && !options.force) {
+    return {
+      ok: false,
+      message: `${chartDir}: made by k8s-chart ${record.version}, newer than this one (${GENERATOR_VERSION}); update k8s-chart, or pass --force to write it with this version`,
+    };
+  }
   const stored = migrateAnswers(record.answers, record.version);
   const answers = overlayAnswers(stored, given);
   type Attempt = { ok: true; generation: { model: ChartModel; files: ChartFile[] }; merged: Merged } | { ok: false; problems: Problem[] };
