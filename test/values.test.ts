@@ -10,6 +10,7 @@ import { Ajv } from 'ajv';
 import { load } from 'js-yaml';
 import { helms, helmLint, helmTemplate } from './support/helm.ts';
 import { exampleNames, freshChart } from './support/fresh-charts.ts';
+import { leaf, renderValuesYaml } from '../src/chart/values-tree.ts';
 
 const binaries = await helms();
 const charts = exampleNames;
@@ -148,6 +149,20 @@ test('the ci/ files switch every optional part on and off', () => {
       const covered = [allOff, componentsOff].some((off) => parts.some((_, i) => at(off, [...parts.slice(0, i), i === parts.length - 1 ? parts[i] : 'enabled'].join('.')) === false));
       assert.ok(covered, `${chart}: ci/all-off-values.yaml switches ${path} off`);
     }
+  }
+});
+
+test('values.yaml holds each value as given, whatever values of other types came before in the run', () => {
+  // Alike in JSON or as text, unlike as values: what a run keeps of earlier dumps must tell them apart.
+  const values: unknown[] = [true, 'true', 1, '1', 1.5, -0, 0, Number.NaN, null, 'null', '', {}, [], [{}], { a: 1 }, { a: '1' }, ['x'], 'a: b', '010', 'x'.repeat(2000)];
+  const render = (list: unknown[]) => renderValuesYaml([{ title: 'T', nodes: list.map((value, i) => leaf(`v${i}`, value, {}, `value ${i}`)) }], []);
+  for (const order of [values, [...values].reverse(), values]) {
+    const loaded = load(render(order)) as Record<string, unknown>;
+    order.forEach((value, i) => {
+      const got = loaded[`v${i}`];
+      if (typeof value === 'number') assert.ok(Object.is(got, value), `v${i}: ${String(got)} for ${String(value)}`);
+      else assert.equal(got, value, `v${i}`);
+    });
   }
 });
 

@@ -58,8 +58,13 @@ function jsonExact(value: unknown): boolean {
   return typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(jsonExact);
 }
 
+/** The longest value kept: the values charts share are short; a long one (a file in config.data)
+ * would only take memory. */
+const MAX_KEPT = 1024;
+
 function dumpValue(value: unknown): string {
-  const key = jsonExact(value) ? JSON.stringify(value) : undefined;
+  const json = jsonExact(value) ? JSON.stringify(value) : undefined;
+  const key = json !== undefined && json.length <= MAX_KEPT ? json : undefined;
   const known = key === undefined ? undefined : dumped.get(key);
   if (known !== undefined) return known;
   const text = dump(value, { lineWidth: -1, quoteStyle: 'double' }).trimEnd();
