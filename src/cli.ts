@@ -261,7 +261,7 @@ function isFolder(path: string): boolean {
 /** The chart this folder is, when k8s-chart made it: its stored name. */
 function chartHere(dir: string): { name: string } | undefined {
   const found = readRecord(dir);
-  const name = found.kind === 'ours' ? found.record.answers.name : undefined;
+  const name = found.kind === 'ours' ? found.record.answers.name : found.kind === 'newer' ? found.name : undefined;
   return typeof name === 'string' ? { name } : undefined;
 }
 
@@ -344,7 +344,7 @@ async function generateOne(
   }
   const own = report.files.filter((entry) => !entry.record);
   if (plan.update && own.length === 0) {
-    // A newer generator that writes the same chart: only its own records change (commit them too).
+    // Only k8s-chart's records change (a base kept in another format): said so, commit them too.
     io.stdout(`${chartDir}: no chart file changed; k8s-chart's records changed (${report.files.map((entry) => entry.path).join(', ')})\n`);
     return 'updated';
   }

@@ -285,15 +285,22 @@ function rollBack(chartDir: string, journal: Journal, created?: ReadonlySet<stri
   removeFile(chartDir, JOURNAL_FILE);
 }
 
-/** The new files of an interrupted update that its roll back would remove (those still as it
- * wrote them): a dry run plans as if they were gone, as the real run will find them. */
+/** What the roll back of an interrupted update would remove: the new files it wrote (those still
+ * as it wrote them), its temporary files and its journal. A dry run plans as if they were gone, as
+ * the real run will find them. */
 export function filesRolledBack(chartDir: string, journal: Journal): Set<string> {
   if (journal.state === 'committed') return new Set();
-  const rolledBack = (journal.creates ?? []).filter(({ path, crc32: written }) => {
+  const created = (journal.creates ?? []).filter(({ path, crc32: written }) => {
     const content = plainFile(chartDir, path);
     return content !== undefined && crc32(content) === written;
   });
-  return new Set(rolledBack.map(({ path }) => path));
+  return new Set([
+    ...created.map(({ path }) => path),
+    ...(journal.creates ?? []).map(({ path }) => `${path}${TEMP_SUFFIX}`),
+    ...journal.renames.map(({ from }) => from),
+    JOURNAL_TEMP,
+    JOURNAL_FILE,
+  ]);
 }
 
 /** The journal as a trusted value, or a DamagedRecordError naming why not. */

@@ -4,11 +4,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { basePath, readBase, writeBase } from './support/base.ts';
 import { GENERATOR_VERSION } from '../src/version.generated.js';
+import { olderThan } from '../src/update/migrate.ts';
+import semverLt from 'semver/functions/lt.js';
 import helpers from 'yeoman-test';
 import { answersFile, runBin, tempDir } from './support/bin.ts';
 import { helms, helmLint } from './support/helm.ts';
@@ -290,6 +292,22 @@ test('an update of such a chart killed half-way: --dry-run plans on the chart as
   const done = [...run.stdout.matchAll(/^  (?:created|updated|removed) (\S+)$/gm)].map((match) => match[1]);
   const records = ['.k8s-chart/base.json.br', '.k8s-chart/base.json.gz', '.yo-rc.json'];
   assert.equal(planned, [...done, ...records].toSorted(), dry.stdout);
+  // What the roll back removes is new to the dry run, as it is to the real run.
+  assert.match(dry.stdout, /^Binary file \.k8s-chart\/base\.json\.br added$/m);
+  for (const [, path] of run.stdout.matchAll(/^  created (\S+)$/gm)) assert.ok(dry.stdout.includes(`--- /dev/null\n+++ b/${path}\n`), `${path} is new in the dry run`);
+});
+
+test('a first write into an empty folder killed half-way: --dry-run plans it as the real run then writes it', () => {
+  const chart = join(tempDir('k8s-chart-empty-'), 'shop');
+  mkdirSync(chart);
+  const crashed = spawnSync(process.execPath, [binPath, '--answers', answersFile(firstAnswers), '--output', join(chart, '..')], { env: { ...process.env, K8S_CHART_FAULT: 'prepare:5' } });
+  assert.is(crashed.status, 137, String(crashed.stderr));
+  const dry = update(chart, firstAnswers, '--dry-run');
+  assert.is(dry.status, 0, dry.stderr);
+  const planned = [...dry.stdout.matchAll(/^(?:\+\+\+ b\/|Binary file )(\S+)/gm)].length;
+  const run = update(chart, firstAnswers);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stdout, new RegExp(`wrote ${planned} files`));
 });
 
 test('--force over a damaged record of such a chart removes the old base too', () => {
@@ -303,18 +321,44 @@ test('--force over a damaged record of such a chart removes the old base too', (
   assert.is(update(chart, firstAnswers).stdout, `${chart}: up to date\n`);
 });
 
-test('a chart a newer k8s-chart made is refused, nothing written, unless --force', () => {
+test('a chart a newer k8s-chart made is refused before its records are judged, nothing written, unless --force', () => {
   const { repo, chart } = committedChart();
   const record = JSON.parse(read(chart, '.yo-rc.json'));
-  record['generator-k8s-chart'].version = '99.0.0';
+  // A newer version may add fields to its record and keep its base elsewhere: refused all the same.
+  Object.assign(record['generator-k8s-chart'], { version: '99.0.0', baseFormat: 'zstd' });
   writeFileSync(join(chart, '.yo-rc.json'), JSON.stringify(record));
-  git(repo, 'commit', '-qam', 'a newer generator');
+  rmSync(basePath(chart));
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-qm', 'a newer generator');
   const run = update(chart, secondAnswers);
   assert.is(run.status, 1);
-  assert.is(run.stderr, `${chart}: made by k8s-chart 99.0.0, newer than this one (${GENERATOR_VERSION}); update k8s-chart, or pass --force to write it with this version\n`);
+  assert.is(
+    run.stderr,
+    `${join(chart, '.yo-rc.json')}: made by k8s-chart 99.0.0, newer than this one (${GENERATOR_VERSION}); update k8s-chart, or pass --force to write a fresh chart into it with this one\n`,
+  );
+  assert.is(git(repo, 'status', '--porcelain'), '');
+  // Run inside it, the chart's name is still known: no chart is written inside the chart.
+  const inside = runBin(['--answers', answersFile('name: shop\n')], { cwd: chart });
+  assert.is(inside.status, 1);
+  assert.match(inside.stderr, /newer than this one/);
   assert.is(git(repo, 'status', '--porcelain'), '');
   assert.is(update(chart, secondAnswers, '--force').status, 0);
   assert.is(JSON.parse(read(chart, '.yo-rc.json'))['generator-k8s-chart'].version, GENERATOR_VERSION);
+});
+
+test('versions compare as SemVer: a pre-release before its release, a version that is no SemVer before all', () => {
+  assert.ok(olderThan('0.2.0-rc.1', '0.2.0'));
+  assert.not.ok(olderThan('0.2.0', '0.2.0-rc.1'));
+  assert.ok(olderThan('0.2.0-rc.1', '0.2.0-rc.2'));
+  assert.ok(olderThan('0.9.0', '0.10.0'));
+  assert.not.ok(olderThan('0.2.0', '0.2.0'));
+  assert.ok(olderThan('not a version', '0.1.0'));
+  assert.not.ok(olderThan('0.1.0', 'not a version'));
+  // Every pair in the order the semver package gives them.
+  const versions = ['0.1.0', '0.2.0', '0.2.0-rc.1', '0.2.0-rc.2', '0.2.0-rc.10', '0.2.0-rc', '0.2.0-beta', '0.2.0-1', '0.2.0-alpha.1.x', '0.2.0+build.5', '0.10.0', '1.0.0', '10.0.0', '1.0.0-0', 'v1.0.1'];
+  for (const a of versions) for (const b of versions) assert.is(olderThan(a, b), semverLt(a, b), `${a} before ${b}`);
+  // Beyond what semver takes (its numbers stop at 2^53): compared as whole numbers all the same.
+  assert.ok(olderThan('9007199254740993.0.0', '9007199254740994.0.0'));
 });
 
 test('the user set a version: no bump', () => {

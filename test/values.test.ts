@@ -160,7 +160,8 @@ test('values.yaml holds each value as given, whatever values of other types came
     const loaded = load(render(order)) as Record<string, unknown>;
     order.forEach((value, i) => {
       const got = loaded[`v${i}`];
-      if (typeof value === 'number') assert.ok(Object.is(got, value), `v${i}: ${String(got)} for ${String(value)}`);
+      const shown = (number: unknown) => (Object.is(number, -0) ? '-0' : String(number));
+      if (typeof value === 'number') assert.ok(Object.is(got, value), `v${i}: ${shown(got)} for ${shown(value)}`);
       else assert.equal(got, value, `v${i}`);
     });
   }

@@ -590,4 +590,21 @@ test('the review: cancel writes nothing', async () => {
   assert.equal([...run.files.keys()], [], 'no file is written');
 });
 
+
+test('inside a chart a newer k8s-chart made: rejects with one line, writes nothing, asked or not', async () => {
+  // As `yo k8s-chart` runs without --force (yeoman-test's own default is force).
+  const noForce = { force: false } as Parameters<Context['withOptions']>[0];
+  for (const options of [{ ...answersOption(shopApi), ...noForce }, { ...askAnswered, ...noForce }]) {
+    const chartDir = chartFromBin(shopApi, 'shop-api');
+    const record = JSON.parse(readFileSync(join(chartDir, '.yo-rc.json'), 'utf8'));
+    record['generator-k8s-chart'].version = '99.0.0';
+    writeFileSync(join(chartDir, '.yo-rc.json'), JSON.stringify(record));
+    const before = readTree(chartDir);
+    const run = await inChart(chartDir, helpers.run(builtGenerator).withOptions(options));
+    assert.instance(run.error, Error, 'the run must fail');
+    assert.match(run.error!.message, /^\S+\.yo-rc\.json: made by k8s-chart 99\.0\.0, newer than this one \(.+\); update k8s-chart, or pass --force/);
+    assert.is(treeDifference(run.files, before), '', 'nothing written');
+  }
+});
+
 test.run();

@@ -78,7 +78,9 @@ export default class K8sChartGenerator extends Generator {
     // Run inside a chart this generator made, it updates that chart in place, asking only what
     // its .yo-rc.json does not hold.
     const found = readRecord(this.destinationRoot());
-    const inPlace = found.kind === 'ours' || found.kind === 'damaged';
+    // Written over only on purpose: the records of a newer k8s-chart may say what this one cannot read.
+    if (found.kind === 'newer' && !force) throw new Error(`${found.message}, or pass --force to write a fresh chart into it with this one`);
+    const inPlace = found.kind === 'ours' || found.kind === 'damaged' || found.kind === 'newer';
     const stored = found.kind === 'ours' ? migrateAnswers(found.record.answers, found.record.version) : {};
     let data: Record<string, unknown> = {};
     if (file !== undefined) {

@@ -73,7 +73,7 @@ function readHolder(chartDir: string): Holder | undefined {
 let ownLock: string | undefined;
 
 /** What a lock file of this run holds: who holds it, so a later run can tell a stale one. The same
- * for every chart of a batch (its threads share one process), so read from /proc once. */
+ * for every chart of a batch (its threads share one process), so read from /proc once a thread. */
 function lockContent(): string {
   if (ownLock === undefined) {
     const ns = pidNamespace();

@@ -8,8 +8,7 @@ import { generate } from '../generate.ts';
 import { toModel, type ChartModel } from '../model.ts';
 import { claimChanges } from '../parts/persistence/claim-changes.ts';
 import { mergeFile, sameAsGenerated, type Conflict, type Resolution } from './merge.ts';
-import { migrateAnswers, olderThan } from './migrate.ts';
-import { GENERATOR_VERSION } from '../version.generated.js';
+import { migrateAnswers } from './migrate.ts';
 import { BASE_FILE, LEGACY_BASE_FILE, RECORD_FILE, sameBase, type ReadRecord } from './record.ts';
 import { sameContent, type Change } from '../write.ts';
 import { overlayAnswers } from '../answers/data.ts';
@@ -95,7 +94,7 @@ function mergeAll(snapshot: ChartSnapshot, base: Map<string, string>, files: Cha
     const next = generated.get(path);
     const disk = snapshotFile(snapshot, path);
     if (RECORDS.has(path) || Buffer.isBuffer(next)) {
-      // A base holding these very files stays as it is, even if another zlib level wrote it.
+      // A base holding these very files stays as it is, even if other compression settings wrote it.
       const sameFiles = path === BASE_FILE && disk !== undefined && sameBase(base, files);
       if (next !== undefined && !sameFiles && !sameContent(disk, next)) merged.changes.push({ path, content: next });
       continue;
@@ -132,6 +131,7 @@ export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknow
   const { dir: chartDir, occupied: exists, record: found } = snapshot;
   if (!exists || found.kind !== 'ours') {
     if (exists && !options.force) {
+      if (found.kind === 'newer') return { ok: false, message: `${found.message}, or pass --force to write a fresh chart into it with this one` };
       const why = found.kind === 'none' ? 'was not made by k8s-chart (no .yo-rc.json)' : `has a damaged record: ${'message' in found ? found.message : ''}`;
       return { ok: false, message: `${chartDir}: ${why}; pass --force to write a fresh chart into it` };
     }
@@ -155,13 +155,6 @@ export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknow
   }
 
   const { record, base } = found;
-  // A newer version may keep its records in a way this one does not know (0.2.0 moved the base).
-  if (olderThan(GENERATOR_VERSION, record.version) && !options.force) {
-    return {
-      ok: false,
-      message: `${chartDir}: made by k8s-chart ${record.version}, newer than this one (${GENERATOR_VERSION}); update k8s-chart, or pass --force to write it with this version`,
-    };
-  }
   const stored = migrateAnswers(record.answers, record.version);
   const answers = overlayAnswers(stored, given);
   type Attempt = { ok: true; generation: { model: ChartModel; files: ChartFile[] }; merged: Merged } | { ok: false; problems: Problem[] };

@@ -12,6 +12,7 @@ import type { ChartModel } from '../model.ts';
 import { nestingDepth, toData } from '../answers/data.ts';
 import { DamagedRecordError, unsafePathReason } from '../disk/chart-fs.ts';
 import { validateBase, validateRecordEntry } from './validate-records.generated.js';
+import { olderThan } from './migrate.ts';
 
 export const RECORD_FILE = '.yo-rc.json';
 export const BASE_FILE = '.k8s-chart/base.json.br';
@@ -67,6 +68,8 @@ export type ReadRecord =
   | { kind: 'none' }
   | { kind: 'foreign'; message: string }
   | { kind: 'damaged'; message: string }
+  /** Made by a newer k8s-chart, whose records this one may not read right: not judged further. */
+  | { kind: 'newer'; message: string; name: string | undefined }
   | { kind: 'ours'; record: ChartRecord; base: Map<string, string> };
 
 /** The most the base may unzip to: a chart is far smaller; a zip bomb is refused, not unpacked. */
@@ -94,6 +97,12 @@ export function parseRecordEntry(chartDir: string, recordBytes: Buffer | undefin
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return damaged(recordPath, 'not a JSON object');
   if (!Object.hasOwn(parsed, GENERATOR_NAME)) return { kind: 'foreign', message: `${recordPath}: has no ${GENERATOR_NAME} entry` };
   const entry = (parsed as Record<string, unknown>)[GENERATOR_NAME];
+  // Before this version's schema and base: a newer version may keep either in a way this one does not know.
+  const { version: recordedBy, answers: recordedAnswers } = (entry ?? {}) as { version?: unknown; answers?: { name?: unknown } };
+  if (typeof recordedBy === 'string' && olderThan(GENERATOR_VERSION, recordedBy)) {
+    const name = typeof recordedAnswers?.name === 'string' ? recordedAnswers.name : undefined;
+    return { kind: 'newer', name, message: `${recordPath}: made by k8s-chart ${recordedBy}, newer than this one (${GENERATOR_VERSION}); update k8s-chart` };
+  }
   if (!validateRecordEntry(entry)) return damaged(recordPath, `${GENERATOR_NAME}: ${firstError(validateRecordEntry.errors)}`);
   const { version, chartVersion, answers } = entry as ChartRecord;
   // Answers nest a few levels (config.data.KEY); far deeper is no answers this generator wrote.

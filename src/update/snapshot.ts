@@ -36,7 +36,7 @@ function knownPaths(record: ReadRecord): Set<string> {
  * beyond the plan's rows: a component's files, whose paths follow its name); paths in `absent`
  * are taken for missing (what a dry run knows the real run will roll back first). */
 export function readChartSnapshot(chartDir: string, more: readonly string[] = [], absent: ReadonlySet<string> = new Set()): ChartSnapshot {
-  const occupied = holdsFiles(chartDir, TRANSIENT);
+  const occupied = holdsFiles(chartDir, absent.size ? new Set([...TRANSIENT, ...absent]) : TRANSIENT);
   const record: ReadRecord = occupied ? readRecord(chartDir, absent) : { kind: 'none' };
   const files = new Map<string, Buffer | Error>();
   if (occupied) {
