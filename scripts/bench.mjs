@@ -5,6 +5,7 @@
 //   2. 100 answers files in one call           vs  one `helm create`            (goal: at most 10x)
 //   3. `helm template` of a generated chart    vs  `helm template` of a `helm create` chart with the
 //      same parts on (Ingress, autoscaling), on Helm 3 and on Helm 4          (goal: at most 1.1x)
+// Last, what creating a file costs in the bench's folder, as ratios 1 and 2 move with it.
 // Usage: npm run bench [-- PAIRS]   (default 15 pairs, after one warm-up pair)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -78,7 +79,7 @@ for (const [name, helm] of [['Helm 3', helm3], ['Helm 4', helm4]]) {
 
 // What creating a file costs on this disk, in the bench's own folder, measured last (deleting files
 // makes the next ones nearby slower to create on some disks, so it disturbs nothing above). Here it
-// has been 20 µs and, after many files were deleted nearby, half a millisecond of kernel time: a
+// has been 20 µs and, after many files were deleted nearby, half a millisecond (wall time): a
 // chart is 32 files and 5 folders where helm create makes 12 and 4, so ratios 1 and 2 move with it.
 const probe = join(work, 'probe');
 mkdirSync(probe);
