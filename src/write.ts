@@ -269,6 +269,13 @@ function plainFile(chartDir: string, path: string): Buffer | undefined {
   }
 }
 
+/** Whether a new file an update wrote still holds what it wrote (by its CRC-32): only then is it
+ * the update's to take back. */
+function stillAsWritten(chartDir: string, { path, crc32: written }: { path: string; crc32: number }): boolean {
+  const content = plainFile(chartDir, path);
+  return content !== undefined && crc32(content) === written;
+}
+
 /** Removes the temporary files of an update not yet committed and the new files it wrote (those
  * still as it wrote them), then its journal: only once they are all gone, so a failure leaves the
  * journal for the next run. */
@@ -278,8 +285,7 @@ function rollBack(chartDir: string, journal: Journal, created?: ReadonlySet<stri
     unlinkEntry(chartDir, `${path}${TEMP_SUFFIX}`);
     // This run knows what it created; after a crash, a file still as written was ours.
     if (created && !created.has(path)) continue;
-    const content = plainFile(chartDir, path);
-    if (content !== undefined && crc32(content) === written) removeFile(chartDir, path);
+    if (stillAsWritten(chartDir, { path, crc32: written })) removeFile(chartDir, path);
   }
   unlinkEntry(chartDir, JOURNAL_TEMP);
   removeFile(chartDir, JOURNAL_FILE);
@@ -290,12 +296,8 @@ function rollBack(chartDir: string, journal: Journal, created?: ReadonlySet<stri
  * the real run will find them. */
 export function filesRolledBack(chartDir: string, journal: Journal): Set<string> {
   if (journal.state === 'committed') return new Set();
-  const created = (journal.creates ?? []).filter(({ path, crc32: written }) => {
-    const content = plainFile(chartDir, path);
-    return content !== undefined && crc32(content) === written;
-  });
   return new Set([
-    ...created.map(({ path }) => path),
+    ...(journal.creates ?? []).filter((create) => stillAsWritten(chartDir, create)).map(({ path }) => path),
     ...(journal.creates ?? []).map(({ path }) => `${path}${TEMP_SUFFIX}`),
     ...journal.renames.map(({ from }) => from),
     JOURNAL_TEMP,

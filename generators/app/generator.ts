@@ -79,7 +79,7 @@ export default class K8sChartGenerator extends Generator {
     // its .yo-rc.json does not hold.
     const found = readRecord(this.destinationRoot());
     // Written over only on purpose: the records of a newer k8s-chart may say what this one cannot read.
-    if (found.kind === 'newer' && !force) throw new Error(`${found.message}, or pass --force to write a fresh chart into it with this one`);
+    if (found.kind === 'newer' && !force) throw new Error(found.message);
     const inPlace = found.kind === 'ours' || found.kind === 'damaged' || found.kind === 'newer';
     const stored = found.kind === 'ours' ? migrateAnswers(found.record.answers, found.record.version) : {};
     let data: Record<string, unknown> = {};

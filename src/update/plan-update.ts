@@ -78,6 +78,11 @@ function fresh(files: ChartFile[], snapshot: ChartSnapshot): Change[] {
   return files.filter((file) => !sameContent(snapshotFile(snapshot, file.path), file.content));
 }
 
+/** The removal of an earlier version's gzipped base, where the chart has one: the base this
+ * generation writes replaces it. */
+const legacyBaseRemoval = (snapshot: ChartSnapshot): Change[] =>
+  snapshotFile(snapshot, LEGACY_BASE_FILE) === undefined ? [] : [{ path: LEGACY_BASE_FILE }];
+
 interface Merged {
   /** Files that still hold conflict markers an earlier --conflicts=markers run wrote. */
   unresolved: string[];
@@ -120,8 +125,7 @@ function mergeAll(snapshot: ChartSnapshot, base: Map<string, string>, files: Cha
     if (result.conflicts.length) merged.conflicts.push({ path, conflicts: result.conflicts });
     if (result.content !== mine) merged.changes.push({ path, content: result.content });
   }
-  // An earlier version's gzipped base: this update's base replaces it.
-  if (snapshotFile(snapshot, LEGACY_BASE_FILE) !== undefined) merged.changes.push({ path: LEGACY_BASE_FILE });
+  merged.changes.push(...legacyBaseRemoval(snapshot));
   return merged;
 }
 
@@ -131,20 +135,19 @@ export function planUpdate(snapshot: ChartSnapshot, given: Record<string, unknow
   const { dir: chartDir, occupied: exists, record: found } = snapshot;
   if (!exists || found.kind !== 'ours') {
     if (exists && !options.force) {
-      if (found.kind === 'newer') return { ok: false, message: `${found.message}, or pass --force to write a fresh chart into it with this one` };
+      if (found.kind === 'newer') return { ok: false, message: found.message };
       const why = found.kind === 'none' ? 'was not made by k8s-chart (no .yo-rc.json)' : `has a damaged record: ${'message' in found ? found.message : ''}`;
       return { ok: false, message: `${chartDir}: ${why}; pass --force to write a fresh chart into it` };
     }
     const answers = overlayAnswers({}, given);
     const generation = generate(answers);
     if (!generation.ok) return { ok: false, message: formatProblems(generation.problems) };
-    // Over a damaged record (--force), an earlier version's gzipped base goes as well.
-    const legacy = exists && snapshotFile(snapshot, LEGACY_BASE_FILE) !== undefined ? [{ path: LEGACY_BASE_FILE }] : [];
     return {
       ok: true,
       model: generation.model,
       answers,
-      changes: [...fresh(generation.files, snapshot), ...legacy],
+      // Over a damaged record (--force), an earlier version's gzipped base goes as well.
+      changes: [...fresh(generation.files, snapshot), ...legacyBaseRemoval(snapshot)],
       generated: generation.files.map((file) => file.path),
       orphans: [],
       skipped: [],

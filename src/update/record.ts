@@ -101,7 +101,7 @@ export function parseRecordEntry(chartDir: string, recordBytes: Buffer | undefin
   const { version: recordedBy, answers: recordedAnswers } = (entry ?? {}) as { version?: unknown; answers?: { name?: unknown } };
   if (typeof recordedBy === 'string' && olderThan(GENERATOR_VERSION, recordedBy)) {
     const name = typeof recordedAnswers?.name === 'string' ? recordedAnswers.name : undefined;
-    return { kind: 'newer', name, message: `${recordPath}: made by k8s-chart ${recordedBy}, newer than this one (${GENERATOR_VERSION}); update k8s-chart` };
+    return { kind: 'newer', name, message: `${recordPath}: made by k8s-chart ${recordedBy}, newer than this one (${GENERATOR_VERSION}); update k8s-chart, or pass --force to write a fresh chart into it with this one` };
   }
   if (!validateRecordEntry(entry)) return damaged(recordPath, `${GENERATOR_NAME}: ${firstError(validateRecordEntry.errors)}`);
   const { version, chartVersion, answers } = entry as ChartRecord;

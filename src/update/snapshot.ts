@@ -23,8 +23,8 @@ export function readRecord(chartDir: string, absent: ReadonlySet<string> = new S
   if (entry.kind !== 'entry') return entry;
   const base = read(BASE_FILE);
   if (base !== undefined) return parseBase(chartDir, entry.record, base);
-  const legacy = read(LEGACY_BASE_FILE);
-  return parseBase(chartDir, entry.record, legacy, legacy === undefined ? BASE_FILE : LEGACY_BASE_FILE);
+  // Missing both, it is the current base that parseBase names missing.
+  return parseBase(chartDir, entry.record, read(LEGACY_BASE_FILE), LEGACY_BASE_FILE);
 }
 
 /** The paths a snapshot reads of itself: the plan's rows, the records, the base's files. */
