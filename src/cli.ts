@@ -13,6 +13,7 @@ import { runGeneration, RunError, type GenerationReport } from './run.ts';
 import { describeConflicts } from './update/plan-update.ts';
 import { nextSteps } from './next-steps.ts';
 import { readRecord } from './update/snapshot.ts';
+import type { ReadRecord } from './update/record.ts';
 import { causeOf, DamagedRecordError, DiskError, isDiskFailure } from './disk/chart-fs.ts';
 import { LockedError } from './disk/lock.ts';
 import { GENERATOR_VERSION } from './version.generated.js';
@@ -187,7 +188,13 @@ async function run(argv: string[], io: Io, interactive: Interactive | undefined,
   const workers = batch && !options.dryRun ? startWorkers(files.length, startWorker) : [];
   // Run inside a chart it made, without --output, one answers file updates that chart in place, as
   // `yo k8s-chart` does there (never a chart nested inside it).
-  const here = values.output === undefined && files.length === 1 ? chartHere(process.cwd()) : undefined;
+  const found = values.output === undefined && files.length === 1 ? readRecord(process.cwd()) : undefined;
+  // A newer k8s-chart's chart is refused here too, whether or not its name can be read from it.
+  if (found?.kind === 'newer' && !options.force) {
+    io.stderr(`${found.message}\n`);
+    return 1;
+  }
+  const here = found && chartHere(found);
   let loaded: Loaded[];
   try {
     loaded = files.map(({ file, listed }) => loadOne(file, here?.name, listed));
@@ -258,9 +265,8 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** The chart this folder is, when k8s-chart made it: its stored name. */
-function chartHere(dir: string): { name: string } | undefined {
-  const found = readRecord(dir);
+/** The chart a folder is, by what its record says, when k8s-chart made it: its stored name. */
+function chartHere(found: ReadRecord): { name: string } | undefined {
   const name = found.kind === 'ours' ? found.record.answers.name : found.kind === 'newer' ? found.name : undefined;
   return typeof name === 'string' ? { name } : undefined;
 }

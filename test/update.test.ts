@@ -337,10 +337,17 @@ test('a chart a newer k8s-chart made is refused before its records are judged, n
     `${join(chart, '.yo-rc.json')}: made by k8s-chart 99.0.0, newer than this one (${GENERATOR_VERSION}); update k8s-chart, or pass --force to write a fresh chart into it with this one\n`,
   );
   assert.is(git(repo, 'status', '--porcelain'), '');
-  // Run inside it, the chart's name is still known: no chart is written inside the chart.
+  // Run inside it, no chart is written inside the chart, whether or not its record names it.
   const inside = runBin(['--answers', answersFile('name: shop\n')], { cwd: chart });
   assert.is(inside.status, 1);
   assert.match(inside.stderr, /newer than this one/);
+  assert.is(git(repo, 'status', '--porcelain'), '');
+  record['generator-k8s-chart'].answers = { chart: { name: 'shop' } };
+  writeFileSync(join(chart, '.yo-rc.json'), JSON.stringify(record));
+  git(repo, 'commit', '-qam', 'a newer record without answers.name');
+  const unnamed = runBin(['--answers', answersFile('name: shop\n')], { cwd: chart });
+  assert.is(unnamed.status, 1);
+  assert.match(unnamed.stderr, /^\S+\.yo-rc\.json: made by k8s-chart 99\.0\.0, newer than this one/);
   assert.is(git(repo, 'status', '--porcelain'), '');
   assert.is(update(chart, secondAnswers, '--force').status, 0);
   assert.is(JSON.parse(read(chart, '.yo-rc.json'))['generator-k8s-chart'].version, GENERATOR_VERSION);
